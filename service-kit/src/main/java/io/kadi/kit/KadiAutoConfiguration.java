@@ -1,0 +1,75 @@
+package io.kadi.kit;
+
+import io.kadi.kit.context.RecordMetadata;
+import io.kadi.kit.db.KitMigrations;
+import io.kadi.kit.inbox.Inbox;
+import io.kadi.kit.outbox.Outbox;
+import io.kadi.kit.outbox.OutboxProperties;
+import io.kadi.kit.outbox.OutboxRelay;
+import java.time.Clock;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.Serializer;
+import org.springframework.beans.BeanUtils;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.ClassUtils;
+
+/** The outbox, the inbox, record metadata and the kit's migrations. */
+@AutoConfiguration(after = {KafkaAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class})
+@EnableConfigurationProperties(OutboxProperties.class)
+public class KadiAutoConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  RecordMetadata recordMetadata(Clock clock) {
+    return new RecordMetadata(clock);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  FlywayMigrationStrategy kitMigrations() {
+    return new KitMigrations();
+  }
+
+  @Bean
+  OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaProperties kafka, OutboxProperties properties,
+      @Value("${spring.application.name:kadi}") String application) {
+    return OutboxRelay.create(jdbc, transactions, kafka.buildProducerProperties(), properties, application + "-outbox");
+  }
+
+  @Bean
+  Outbox outbox(JdbcClient jdbc, KafkaProperties kafka, OutboxRelay relay) {
+    return new Outbox(jdbc, valueSerializer(kafka), relay);
+  }
+
+  @Bean
+  Inbox inbox(JdbcClient jdbc, TransactionTemplate transactions) {
+    return new Inbox(jdbc, transactions);
+  }
+
+  /** The configured Kafka value serializer, configured as the producer would configure it. */
+  @SuppressWarnings("unchecked")
+  private static Serializer<Object> valueSerializer(KafkaProperties kafka) {
+    Map<String, Object> properties = kafka.buildProducerProperties();
+    Object configured = properties.get(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
+    Class<?> type = configured instanceof Class<?> c ? c : ClassUtils.resolveClassName(configured.toString(), null);
+    Serializer<Object> serializer = (Serializer<Object>) BeanUtils.instantiateClass(type);
+    serializer.configure(properties, false);
+    return serializer;
+  }
+}

@@ -1,0 +1,30 @@
+package io.kadi.kit.context;
+
+import io.kadi.events.common.v1.Metadata;
+import java.util.Objects;
+
+/**
+ * On whose behalf, and because of what, a unit of work runs: a REST request or a consumed record. Application
+ * services take it as a parameter and stamp it on every record they write.
+ *
+ * @param requestId correlation id, carried from the first request through every record it causes
+ * @param actorClientId the API client acting
+ * @param mode sandbox or live
+ * @param causationId id of the message that caused this work (a command id or event id), or null for a REST call
+ */
+public record RequestContext(String requestId, String actorClientId, Mode mode, String causationId) {
+
+  /** The actor of REST calls until API keys authenticate them. */
+  public static final String UNAUTHENTICATED = "unauthenticated";
+
+  public RequestContext {
+    Objects.requireNonNull(requestId, "requestId");
+    Objects.requireNonNull(actorClientId, "actorClientId");
+    Objects.requireNonNull(mode, "mode");
+  }
+
+  /** The context of work caused by a consumed record: same correlation, actor and mode, caused by that record. */
+  public static RequestContext causedBy(Metadata metadata, String causationId) {
+    return new RequestContext(metadata.getRequestId(), metadata.getActorClientId(), Mode.fromAvro(metadata.getMode()), causationId);
+  }
+}

@@ -1,0 +1,206 @@
+package io.kadi.kit.outbox;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Publishes outbox records to Kafka and deletes them once acknowledged.
+ *
+ * <p>A commit wakes the relay at once, so the happy path has no polling delay; a periodic sweep catches whatever no
+ * commit announced (records of a crashed instance, failed sends). Instances take turns through a transaction-scoped
+ * advisory lock on the outbox table, and each turn publishes in id order, so records of one key leave in the order
+ * they were committed. Delivery is at least once: a crash between Kafka's acknowledgement and the delete publishes
+ * a record again, with the same event id, and consumers de-duplicate on it (see {@code Inbox}).
+ */
+public final class OutboxRelay implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+  private static final int LOCK_BUSY = -1;
+  private static final Duration LOCK_BUSY_PAUSE = Duration.ofMillis(10);
+  private static final Duration INITIAL_BACKOFF = Duration.ofMillis(100);
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate transactions;
+  private final Producer<String, byte[]> producer;
+  private final OutboxProperties properties;
+  private final Semaphore wakeUps = new Semaphore(0);
+  private volatile boolean running;
+  private Thread thread;
+  private long lockKey;
+
+  public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, Producer<String, byte[]> producer, OutboxProperties properties) {
+    this.jdbc = jdbc;
+    this.transactions = transactions;
+    this.producer = producer;
+    this.properties = properties;
+  }
+
+  /**
+   * A relay with its own producer, configured like the service's producers (acks=all, idempotence) but sending the
+   * stored bytes as they are, and bounding every wait by the send timeout so that a Kafka outage never holds the
+   * relay's transaction open for longer.
+   */
+  public static OutboxRelay create(JdbcClient jdbc, TransactionTemplate transactions, Map<String, Object> producerProperties,
+      OutboxProperties properties, String clientId) {
+    Map<String, Object> producer = new HashMap<>(producerProperties);
+    producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    producer.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+    int sendTimeout = (int) properties.sendTimeout().toMillis();
+    producer.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, sendTimeout);
+    producer.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, sendTimeout / 2);
+    producer.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, sendTimeout);
+    return new OutboxRelay(jdbc, transactions, new KafkaProducer<>(producer), properties);
+  }
+
+  /** Asks the relay to publish now. Cheap, and safe to call from any thread. */
+  public void wakeUp() {
+    wakeUps.release();
+  }
+
+  @Override
+  public void start() {
+    // The lock is the outbox table's own oid, so services sharing a database never wait for each other.
+    lockKey = jdbc.sql("select 'outbox'::regclass::oid::bigint").query(Long.class).single();
+    running = true;
+    thread = Thread.ofPlatform().name("kadi-outbox-relay").daemon().start(this::run);
+  }
+
+  @Override
+  public void stop() {
+    if (thread == null) {
+      return;
+    }
+    running = false;
+    wakeUps.release();
+    try {
+      thread.join(properties.sendTimeout().plusSeconds(5).toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    producer.close(Duration.ofSeconds(5));
+  }
+
+  /** Starts before, and stops after, the web server and the Kafka listeners, so that what they commit gets out. */
+  @Override
+  public int getPhase() {
+    return Integer.MAX_VALUE - 4096;
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  private void run() {
+    Duration backoff = INITIAL_BACKOFF;
+    while (running) {
+      try {
+        // Publish first: on start, that is whatever a crashed predecessor left behind.
+        relayAll();
+        backoff = INITIAL_BACKOFF;
+        wakeUps.tryAcquire(properties.sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
+        wakeUps.drainPermits();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        log.warn("Outbox relay failed; the records stay in the outbox and are retried in {} ms", backoff.toMillis(), e);
+        sleep(backoff);
+        backoff = min(backoff.multipliedBy(2), properties.maxBackoff());
+      }
+    }
+    try {
+      relayAll(); // what was committed while stopping
+    } catch (InterruptedException | RuntimeException e) {
+      log.info("Outbox records left unpublished at shutdown are published on the next start: {}", e.getMessage());
+    }
+  }
+
+  private void relayAll() throws InterruptedException {
+    int busyTurns = 0;
+    while (true) {
+      int relayed = transactions.execute(status -> relayBatch());
+      if (relayed == LOCK_BUSY) {
+        // Another instance is publishing. It may have read the outbox just before our commit, so look again
+        // shortly rather than leave our records to the next sweep.
+        if (++busyTurns * LOCK_BUSY_PAUSE.toMillis() > properties.sweepInterval().toMillis()) {
+          return;
+        }
+        Thread.sleep(LOCK_BUSY_PAUSE);
+      } else if (relayed < properties.batchSize()) {
+        return;
+      }
+    }
+  }
+
+  private int relayBatch() {
+    if (!jdbc.sql("select pg_try_advisory_xact_lock(?)").param(lockKey).query(Boolean.class).single()) {
+      return LOCK_BUSY;
+    }
+    List<PendingRecord> batch = jdbc.sql("select id, topic, record_key, record_value from outbox order by id limit ?")
+        .param(properties.batchSize())
+        .query(PendingRecord.class)
+        .list();
+    if (batch.isEmpty()) {
+      return 0;
+    }
+    List<Future<RecordMetadata>> sends = new ArrayList<>(batch.size());
+    for (PendingRecord record : batch) {
+      sends.add(producer.send(new ProducerRecord<>(record.topic(), record.recordKey(), record.recordValue())));
+    }
+    awaitAcknowledgements(sends);
+    jdbc.sql("delete from outbox where id = any(?)")
+        .param(batch.stream().map(PendingRecord::id).toArray(Long[]::new))
+        .update();
+    return batch.size();
+  }
+
+  private void awaitAcknowledgements(List<Future<RecordMetadata>> sends) {
+    long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
+    for (Future<RecordMetadata> send : sends) {
+      try {
+        send.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while publishing the outbox", e);
+      } catch (ExecutionException | TimeoutException e) {
+        throw new IllegalStateException("Kafka did not acknowledge an outbox record: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  record PendingRecord(long id, String topic, String recordKey, byte[] recordValue) {}
+}

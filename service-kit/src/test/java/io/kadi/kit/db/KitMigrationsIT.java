@@ -1,0 +1,25 @@
+package io.kadi.kit.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kadi.kit.testapp.KitIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@KitIntegrationTest
+class KitMigrationsIT {
+
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  void theKitsTablesLiveInTheServicesSchemaWithTheirOwnHistory() {
+    assertThat(jdbc.sql("select table_name from information_schema.tables where table_schema = 'kit_test' order by 1")
+        .query(String.class).list())
+        .containsExactly("flyway_schema_history", "inbox", KitMigrations.HISTORY_TABLE, "notes", "outbox");
+    assertThat(jdbc.sql("select script from kit_test.kit_schema_history where success and type = 'SQL'").query(String.class).list())
+        .containsExactly("V1__outbox_and_inbox.sql");
+    assertThat(jdbc.sql("select script from kit_test.flyway_schema_history where success and type = 'SQL'").query(String.class).list())
+        .containsExactly("V1__notes.sql");
+  }
+}

@@ -1,0 +1,102 @@
+package io.kadi.kit.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.kadi.commands.card.v1.FreezeCard;
+import io.kadi.commands.card.v1.UnfreezeCard;
+import io.kadi.kit.context.Mode;
+import io.kadi.kit.context.RecordMetadata;
+import io.kadi.kit.context.RequestContext;
+import io.kadi.kit.testapp.CommandRecorder;
+import io.kadi.kit.testapp.KitIntegrationTest;
+import io.kadi.kit.testing.TestProducer;
+import io.kadi.kit.testing.TopicProbe;
+import io.kadi.schemas.topics.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.UUID;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@KitIntegrationTest
+class DeadLetterIT {
+
+  private static final String COMMANDS = Topics.CARD_COMMANDS.name();
+  private static final String DEAD_LETTERS = Topics.CARD_COMMANDS.deadLetterTopic("kit-test");
+  private static final RequestContext CONTEXT = new RequestContext("req-dlt", "client-1", Mode.SANDBOX, null);
+
+  @Autowired CommandRecorder recorder;
+  @Autowired RecordMetadata metadata;
+
+  @Test
+  void aRecordThatIsNotAvroGoesToTheDeadLetterTopicAsItWasAndTheConsumerKeepsGoing() {
+    String key = UUID.randomUUID().toString();
+    byte[] poison = "{\"definitely\": \"not avro\"}".getBytes(StandardCharsets.UTF_8);
+    String next = UUID.randomUUID().toString();
+    try (TopicProbe deadLetters = TopicProbe.fromEnd(DEAD_LETTERS); TestProducer producer = new TestProducer()) {
+      producer.publishBytes(COMMANDS, key, poison);
+      producer.publish(COMMANDS, key, freeze(next, "ok"));
+
+      TopicProbe.Received dead = deadLetters.awaitRecord(r -> key.equals(r.raw().key()));
+
+      assertThat(dead.raw().value()).isEqualTo(poison);
+      assertThat(header(dead, "kafka_dlt-original-topic")).isEqualTo(COMMANDS);
+      assertThat(header(dead, "kafka_dlt-original-consumer-group")).isEqualTo("kit-test");
+      assertThat(header(dead, KadiKafkaAutoConfiguration.REASON_HEADER)).contains("magic byte");
+      await().atMost(Duration.ofSeconds(30)).until(() -> recorder.handled().contains(next));
+    }
+  }
+
+  @Test
+  void aRecordThatKeepsFailingIsRetriedABoundedNumberOfTimesThenDeadLettered() {
+    String key = UUID.randomUUID().toString();
+    String failing = UUID.randomUUID().toString();
+    String next = UUID.randomUUID().toString();
+    try (TopicProbe deadLetters = TopicProbe.fromEnd(DEAD_LETTERS); TestProducer producer = new TestProducer()) {
+      producer.publish(COMMANDS, key, freeze(failing, "fail"));
+      producer.publish(COMMANDS, key, freeze(next, "ok"));
+
+      FreezeCard dead = deadLetters.await(FreezeCard.class, f -> f.getCommandId().equals(failing));
+
+      assertThat(dead.getReason()).isEqualTo("fail");
+      assertThat(header(deadLetters.awaitRecord(r -> r.value() == dead), KadiKafkaAutoConfiguration.REASON_HEADER))
+          .isEqualTo("cannot handle " + failing);
+      await().atMost(Duration.ofSeconds(30)).until(() -> recorder.handled().contains(next));
+      assertThat(Collections.frequency(recorder.attempts(), failing)).as("first attempt plus 2 retries").isEqualTo(3);
+      assertThat(recorder.handled()).doesNotContain(failing);
+    }
+  }
+
+  @Test
+  void anUnprocessableRecordIsDeadLetteredWithoutRetries() {
+    String key = UUID.randomUUID().toString();
+    String unprocessable = UUID.randomUUID().toString();
+    try (TopicProbe deadLetters = TopicProbe.fromEnd(DEAD_LETTERS); TestProducer producer = new TestProducer()) {
+      producer.publish(COMMANDS, key, UnfreezeCard.newBuilder()
+          .setMetadata(metadata.stamp(CONTEXT)).setCommandId(unprocessable).setCardId(key).build());
+
+      TopicProbe.Received dead = deadLetters.awaitRecord(r -> r.value() instanceof UnfreezeCard u && u.getCommandId().equals(unprocessable));
+
+      assertThat(header(dead, "kafka_dlt-exception-cause-fqcn")).isEqualTo(UnprocessableRecordException.class.getName());
+      assertThat(header(dead, KadiKafkaAutoConfiguration.REASON_HEADER)).isEqualTo("Not handled here: io.kadi.commands.card.v1.UnfreezeCard");
+      assertThat(Collections.frequency(recorder.attempts(), unprocessable)).isEqualTo(1);
+    }
+  }
+
+  private FreezeCard freeze(String commandId, String reason) {
+    return FreezeCard.newBuilder()
+        .setMetadata(metadata.stamp(CONTEXT))
+        .setCommandId(commandId)
+        .setCardId(UUID.randomUUID().toString())
+        .setReason(reason)
+        .build();
+  }
+
+  private static String header(TopicProbe.Received record, String name) {
+    Header header = record.raw().headers().lastHeader(name);
+    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,6 @@
+package io.kadi.kit.testapp;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class KitTestApplication {}

@@ -1,0 +1,37 @@
+package io.kadi.kit.testapp;
+
+import io.kadi.kit.context.RequestContext;
+import io.kadi.kit.web.ApiException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class TestController {
+
+  record Thing(@NotBlank String displayName, @Positive long amount) {}
+
+  @PostMapping("/test/things")
+  Map<String, Object> create(@Valid @RequestBody Thing thing, RequestContext context) {
+    return Map.of("display_name", thing.displayName(), "request_id", context.requestId(), "actor", context.actorClientId(),
+        "mode", context.mode().wireName());
+  }
+
+  @GetMapping("/test/things/{thingId}")
+  Map<String, Object> read(@PathVariable UUID thingId) {
+    throw new ApiException(HttpStatus.NOT_FOUND, "thing_not_found", "No thing " + thingId + ".", Map.of("thing_id", thingId.toString()));
+  }
+
+  @PostMapping("/test/explode")
+  void explode() {
+    throw new IllegalStateException("secret internal detail");
+  }
+}
