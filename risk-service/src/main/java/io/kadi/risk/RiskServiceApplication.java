@@ -1,0 +1,14 @@
+package io.kadi.risk;
+
+import io.kadi.kit.KadiApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class RiskServiceApplication {
+
+  public static final String NAME = "risk-service";
+
+  public static void main(String[] args) {
+    KadiApplication.run(RiskServiceApplication.class, NAME, args);
+  }
+}
