@@ -23,5 +23,6 @@ public class KadiTestInfrastructure implements ApplicationContextInitializer<Con
             "spring.kafka.bootstrap-servers=" + TestBroker.bootstrapServers(),
             "spring.kafka.properties.schema.registry.url=" + SCHEMA_REGISTRY_URL)
         .applyTo(context);
+    Teardown.closeOnExit(context);
   }
 }

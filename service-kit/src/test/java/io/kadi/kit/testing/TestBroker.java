@@ -18,7 +18,7 @@ public final class TestBroker {
           "group.initial.rebalance.delay.ms", "0",
           "auto.create.topics.enable", "false"));
       broker.afterPropertiesSet();
-      Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy));
+      Teardown.stopBrokerOnExit(broker::destroy);
     }
     return broker.getBrokersAsString();
   }

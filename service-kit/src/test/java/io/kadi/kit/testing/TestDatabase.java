@@ -134,7 +134,7 @@ public final class TestDatabase {
 
     TestDatabase createDatabase(String name) {
       execute("create database " + name);
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> execute("drop database if exists " + name + " with (force)")));
+      Teardown.dropDatabaseOnExit(() -> execute("drop database if exists " + name + " with (force)"));
       return new TestDatabase(urlOf(name), username, password);
     }
 

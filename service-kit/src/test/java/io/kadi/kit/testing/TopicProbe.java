@@ -61,6 +61,13 @@ public final class TopicProbe implements AutoCloseable {
     return new TopicProbe(topic, true);
   }
 
+  /** How many records the topic has ever received: the sum of its partitions' end offsets. */
+  public static long recordCount(String topic) {
+    try (TopicProbe probe = new TopicProbe(topic, false)) {
+      return probe.consumer.endOffsets(probe.consumer.assignment()).values().stream().mapToLong(Long::longValue).sum();
+    }
+  }
+
   /** Waits for the first record whose decoded value is of the type and matches. */
   public <T> T await(Class<T> type, Predicate<T> match) {
     return type.cast(awaitRecord(record -> type.isInstance(record.value()) && match.test(type.cast(record.value()))).value());

@@ -1,0 +1,76 @@
+package io.kadi.card.cardholder.application;
+
+import io.kadi.card.cardholder.domain.Cardholder;
+import io.kadi.card.cardholder.domain.Kyc;
+import io.kadi.card.cardholder.domain.KycStatus;
+import io.kadi.card.cardholder.persistence.CardholderRepository;
+import io.kadi.card.outcome.Outcome;
+import io.kadi.card.outcome.RefusalCode;
+import io.kadi.kit.context.Ids;
+import io.kadi.kit.context.Mode;
+import io.kadi.kit.context.RequestContext;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class CardholderService {
+
+  private final CardholderRepository cardholders;
+  private final CardholderEvents events;
+  private final Clock clock;
+
+  CardholderService(CardholderRepository cardholders, CardholderEvents events, Clock clock) {
+    this.cardholders = cardholders;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public Cardholder create(NewCardholder request, RequestContext context) {
+    Cardholder cardholder = new Cardholder(Ids.newId(), context.mode(), request.name(), request.email(),
+        request.phoneNumber(), request.country(), request.timezone(), Kyc.PENDING,
+        clock.instant().truncatedTo(ChronoUnit.MICROS));
+    cardholders.insert(cardholder, context.actorClientId());
+    events.created(cardholder, context);
+    return cardholder;
+  }
+
+  /** Records a KYC decision. Repeating the current decision changes nothing and emits nothing. */
+  @Transactional
+  public Outcome<Cardholder> decideKyc(UUID id, KycStatus status, Integer tier, String reference, RequestContext context) {
+    Optional<Cardholder> found = cardholders.findForUpdate(id, context.mode());
+    if (found.isEmpty()) {
+      return notFound(id);
+    }
+    Cardholder cardholder = found.get();
+    return cardholder.kyc().decide(status, tier, reference).then(kyc -> {
+      if (kyc.equals(cardholder.kyc())) {
+        return Outcome.done(cardholder);
+      }
+      Cardholder decided = cardholder.withKyc(kyc);
+      cardholders.updateKyc(decided, clock.instant());
+      events.kycChanged(decided, cardholder.kyc(), context);
+      return Outcome.done(decided);
+    });
+  }
+
+  public Outcome<Cardholder> get(UUID id, Mode mode) {
+    return cardholders.find(id, mode).<Outcome<Cardholder>>map(Outcome::done).orElseGet(() -> notFound(id));
+  }
+
+  /**
+   * The cardholder, share-locked until the caller's transaction ends, so that a KYC decision cannot change under an
+   * issuance that relies on it.
+   */
+  public Optional<Cardholder> lockForIssuance(UUID id, Mode mode) {
+    return cardholders.findForShare(id, mode);
+  }
+
+  private static <T> Outcome<T> notFound(UUID id) {
+    return Outcome.refused(RefusalCode.CARDHOLDER_NOT_FOUND, "No cardholder " + id + ".");
+  }
+}

@@ -1,0 +1,2 @@
+/** Cardholder events, mapped to Avro and written to the outbox. */
+package io.kadi.card.cardholder.kafka;

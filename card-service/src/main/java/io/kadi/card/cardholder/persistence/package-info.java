@@ -1,0 +1,2 @@
+/** Cardholders in the card schema. */
+package io.kadi.card.cardholder.persistence;

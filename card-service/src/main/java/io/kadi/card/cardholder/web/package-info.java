@@ -1,0 +1,2 @@
+/** The cardholder REST API. */
+package io.kadi.card.cardholder.web;

@@ -1,0 +1,6 @@
+package io.kadi.card.issuing.domain;
+
+public enum CardType {
+  VIRTUAL,
+  PHYSICAL
+}

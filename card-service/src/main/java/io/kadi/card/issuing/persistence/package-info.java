@@ -1,0 +1,2 @@
+/** Cards and fundings in the card schema. */
+package io.kadi.card.issuing.persistence;

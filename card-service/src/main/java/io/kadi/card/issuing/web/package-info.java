@@ -1,0 +1,2 @@
+/** The card REST API. */
+package io.kadi.card.issuing.web;

@@ -1,0 +1,30 @@
+package io.kadi.card.outcome.web;
+
+import io.kadi.card.outcome.Outcome;
+import io.kadi.card.outcome.Refusal;
+import io.kadi.kit.web.ApiException;
+import org.springframework.http.HttpStatus;
+
+/** Turns a refused outcome into the REST problem for its code. */
+public final class Refusals {
+
+  private Refusals() {}
+
+  /** The outcome's value, or the refusal thrown as a problem. */
+  public static <T> T orThrow(Outcome<T> outcome) {
+    return switch (outcome) {
+      case Outcome.Done<T> done -> done.value();
+      case Outcome.Refused<T> refused -> throw toProblem(refused.refusal());
+    };
+  }
+
+  public static ApiException toProblem(Refusal refusal) {
+    HttpStatus status = switch (refusal.code()) {
+      case CARDHOLDER_NOT_FOUND, CARD_NOT_FOUND -> HttpStatus.NOT_FOUND;
+      case INVALID_CARD_STATE, REFERENCE_REUSED -> HttpStatus.CONFLICT;
+      case KYC_NOT_VERIFIED, CURRENCY_MISMATCH -> HttpStatus.UNPROCESSABLE_CONTENT;
+      case UNSUPPORTED_CURRENCY, INVALID_AMOUNT, VALIDATION_FAILED -> HttpStatus.BAD_REQUEST;
+    };
+    return new ApiException(status, refusal.code().code(), refusal.detail());
+  }
+}

@@ -1,0 +1,2 @@
+/** Refusals as REST problems. */
+package io.kadi.card.outcome.web;

@@ -1,0 +1,2 @@
+/** card-service: cardholders and KYC, cards and their encrypted PANs, balances, and the card commands. */
+package io.kadi.card;

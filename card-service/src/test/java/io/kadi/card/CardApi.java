@@ -1,0 +1,63 @@
+package io.kadi.card;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kadi.kit.testing.Http;
+import java.util.UUID;
+
+/** The card-service REST API as an integrator calls it, for tests. */
+public final class CardApi {
+
+  private final Http http;
+
+  public CardApi(int port) {
+    this.http = new Http(port);
+  }
+
+  public Http http() {
+    return http;
+  }
+
+  public Http.Response createCardholder(String name) {
+    return http.post("/v1/cardholders", """
+        {"name": "%s", "email": "ada@example.com", "phone_number": "+2348012345678", "country": "NG",
+         "timezone": "Africa/Lagos"}""".formatted(name));
+  }
+
+  public UUID verifiedCardholder() {
+    Http.Response created = createCardholder("Ada Obi");
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    UUID id = UUID.fromString(created.text("id"));
+    Http.Response verified = decideKyc(id, "{\"status\": \"verified\", \"tier\": 2, \"reference\": \"kyc-" + id + "\"}");
+    assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
+    return id;
+  }
+
+  public Http.Response decideKyc(UUID cardholderId, String json) {
+    return http.post("/v1/cardholders/" + cardholderId + "/kyc", json);
+  }
+
+  public Http.Response issueCard(UUID cardholderId, String currency) {
+    return http.post("/v1/cards", "{\"cardholder_id\": \"%s\", \"type\": \"virtual\", \"currency\": \"%s\"}".formatted(cardholderId, currency));
+  }
+
+  /** A new active card of a verified cardholder. */
+  public UUID activeCard(String currency) {
+    Http.Response issued = issueCard(verifiedCardholder(), currency);
+    assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+    return UUID.fromString(issued.text("id"));
+  }
+
+  public Http.Response fund(UUID cardId, long amount, String currency, String reference) {
+    return http.post("/v1/cards/" + cardId + "/fundings",
+        "{\"amount\": %d, \"currency\": \"%s\", \"reference\": \"%s\"}".formatted(amount, currency, reference));
+  }
+
+  public Http.Response lifecycle(UUID cardId, String action) {
+    return http.post("/v1/cards/" + cardId + "/" + action, "");
+  }
+
+  public Http.Response card(UUID cardId) {
+    return http.get("/v1/cards/" + cardId);
+  }
+}

@@ -1,0 +1,138 @@
+package io.kadi.card;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.kadi.kit.testing.Http;
+import io.kadi.kit.testing.TopicProbe;
+import io.kadi.schemas.topics.Topics;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Every refused request answers with a problem carrying its code and request id, and leaves the system exactly as
+ * it was: no row written, no balance changed, nothing in the outbox, no record on the event topic.
+ */
+@CardServiceTest
+class RefusedRequestsChangeNothingIT {
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+  CardApi api;
+
+  @BeforeEach
+  void api() {
+    api = new CardApi(port);
+  }
+
+  @Test
+  void malformedJson() {
+    UUID cardholderId = api.verifiedCardholder();
+
+    assertRefusedWithoutTrace(() -> api.http().post("/v1/cards", "{\"cardholder_id\": \"" + cardholderId + "\", \"type\": "),
+        400, "malformed_json");
+  }
+
+  @Test
+  void anUnknownCurrency() {
+    UUID cardholderId = api.verifiedCardholder();
+
+    Http.Response response = assertRefusedWithoutTrace(() -> api.issueCard(cardholderId, "XYZ"), 400, "unsupported_currency");
+    assertThat(response.text("detail")).contains("not an ISO 4217 currency code");
+  }
+
+  @Test
+  void aCurrencyKadiDoesNotIssueIn() {
+    UUID cardId = api.activeCard("NGN");
+
+    assertRefusedWithoutTrace(() -> api.fund(cardId, 100, "JPY", "jpy-1"), 400, "unsupported_currency");
+  }
+
+  @ParameterizedTest(name = "amount {0}")
+  @ValueSource(longs = {0, -1, -150_000, 1_000_000_000_000L})
+  void anAmountThatIsNotPositiveOrTooLarge(long amount) {
+    UUID cardId = api.activeCard("NGN");
+
+    assertRefusedWithoutTrace(() -> api.fund(cardId, amount, "NGN", "bad-" + amount), 400, "invalid_amount");
+  }
+
+  @Test
+  void fundingATerminatedCard() {
+    UUID cardId = api.activeCard("GHS");
+    api.fund(cardId, 1_000, "GHS", "before");
+    assertThat(api.lifecycle(cardId, "terminate").status()).isEqualTo(200);
+
+    assertRefusedWithoutTrace(() -> api.fund(cardId, 500, "GHS", "after"), 409, "invalid_card_state");
+    assertThat(api.card(cardId).json().path("balance").path("available").asLong()).isEqualTo(1_000);
+  }
+
+  @Test
+  void issuingForACardholderWhoseKycIsNotVerified() {
+    UUID pending = UUID.fromString(api.createCardholder("Pending Person").text("id"));
+    UUID rejected = UUID.fromString(api.createCardholder("Rejected Person").text("id"));
+    api.decideKyc(rejected, "{\"status\": \"rejected\", \"reference\": \"r-1\"}");
+
+    assertRefusedWithoutTrace(() -> api.issueCard(pending, "NGN"), 422, "kyc_not_verified");
+    assertRefusedWithoutTrace(() -> api.issueCard(rejected, "NGN"), 422, "kyc_not_verified");
+  }
+
+  @Test
+  void issuingForAnUnknownCardholder() {
+    assertRefusedWithoutTrace(() -> api.issueCard(UUID.randomUUID(), "NGN"), 404, "cardholder_not_found");
+  }
+
+  @Test
+  void missingAndUnknownFields() {
+    UUID cardId = api.activeCard("KES");
+
+    assertRefusedWithoutTrace(() -> api.http().post("/v1/cards/" + cardId + "/fundings", "{\"amount\": 100, \"currency\": \"KES\"}"),
+        400, "validation_failed");
+    assertRefusedWithoutTrace(() -> api.http().post("/v1/cards/" + cardId + "/fundings",
+        "{\"amount\": 100, \"currency\": \"KES\", \"reference\": \"r\", \"amount_major\": 1}"), 400, "unknown_field");
+    assertRefusedWithoutTrace(() -> api.http().post("/v1/cards/" + cardId + "/fundings",
+        "{\"amount\": 1.5, \"currency\": \"KES\", \"reference\": \"r\"}"), 400, "validation_failed");
+  }
+
+  @Test
+  void aCardIdThatIsNotAnId() {
+    assertRefusedWithoutTrace(() -> api.fund(null, 100, "NGN", "x"), 404, "not_found");
+  }
+
+  private Http.Response assertRefusedWithoutTrace(java.util.function.Supplier<Http.Response> request, int status, String code) {
+    Snapshot before = snapshot();
+
+    Http.Response response = request.get();
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(status);
+    assertThat(response.contentType()).startsWith("application/problem+json");
+    assertThat(response.text("code")).isEqualTo(code);
+    assertThat(response.text("request_id")).isNotBlank().isEqualTo(response.header("X-Request-Id"));
+    assertThat(snapshot()).isEqualTo(before);
+    return response;
+  }
+
+  /** What a request could change: every table's rows, the balances, the outbox, and the event topic. */
+  private record Snapshot(Map<String, Object> database, long eventsPublished) {}
+
+  private Snapshot snapshot() {
+    await().until(() -> jdbc.sql("select count(*) from outbox").query(Long.class).single() == 0);
+    Map<String, Object> database = jdbc.sql("""
+            select (select count(*) from cardholders) as cardholders,
+                   (select count(*) from cards) as cards,
+                   (select count(*) from fundings) as fundings,
+                   (select coalesce(sum(available), 0) from cards) as available,
+                   (select coalesce(sum(held), 0) from cards) as held,
+                   (select string_agg(id || status, ',' order by id) from cards) as statuses,
+                   (select count(*) from outbox) as outbox,
+                   (select count(*) from inbox) as inbox""")
+        .query().singleRow();
+    return new Snapshot(database, TopicProbe.recordCount(Topics.CARD_EVENTS.name()));
+  }
+}
