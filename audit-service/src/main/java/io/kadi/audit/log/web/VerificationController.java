@@ -1,0 +1,21 @@
+package io.kadi.audit.log.web;
+
+import io.kadi.audit.log.application.AuditLog;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /v1/audit/verify}: re-checks every hash of the log against its head. Open until API keys arrive. */
+@RestController
+class VerificationController {
+
+  private final AuditLog auditLog;
+
+  VerificationController(AuditLog auditLog) {
+    this.auditLog = auditLog;
+  }
+
+  @GetMapping("/v1/audit/verify")
+  VerificationResponse verify() {
+    return VerificationResponse.of(auditLog.verify());
+  }
+}
