@@ -3,6 +3,8 @@ package io.kadi.audit.testing;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,17 +26,19 @@ public final class AuditLogTable {
 
   /** The row of an audited record. */
   public record Row(long sequence, UUID eventId, String eventType, String sourceTopic, int sourcePartition,
-      long sourceOffset, Map<String, String> subjectIds, String payload, String previousHash, String hash) {}
+      long sourceOffset, Instant occurredAt, Map<String, String> subjectIds, String payload, String previousHash,
+      String hash, Instant recordedAt) {}
 
   public Optional<Row> row(UUID eventId) {
     return jdbc.sql("""
-            select sequence, event_id, event_type, source_topic, source_partition, source_offset, subject_ids::text,
-                payload, encode(previous_hash, 'hex'), encode(hash, 'hex')
+            select sequence, event_id, event_type, source_topic, source_partition, source_offset, occurred_at,
+                subject_ids::text, payload, encode(previous_hash, 'hex'), encode(hash, 'hex'), recorded_at
             from audit_log where event_id = ?""")
         .param(eventId)
         .query((rs, n) -> new Row(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getInt(5),
-            rs.getLong(6), JSON.readValue(rs.getString(7), new TypeReference<Map<String, String>>() {}), rs.getString(8),
-            rs.getString(9), rs.getString(10)))
+            rs.getLong(6), rs.getObject(7, OffsetDateTime.class).toInstant(),
+            JSON.readValue(rs.getString(8), new TypeReference<Map<String, String>>() {}), rs.getString(9), rs.getString(10),
+            rs.getString(11), rs.getObject(12, OffsetDateTime.class).toInstant()))
         .optional();
   }
 

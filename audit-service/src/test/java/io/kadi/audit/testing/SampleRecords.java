@@ -60,14 +60,23 @@ public final class SampleRecords {
    */
   public static AuditedRecord audited(String mode) {
     CardFrozen frozen = cardFrozen(UUID.randomUUID());
-    Metadata metadata = frozen.getMetadata();
-    return new AuditedRecord(metadata.getEventId(), CardFrozen.getClassSchema().getFullName(),
-        new SourcePosition("kadi.card-events.v1", 0, 0), metadata.getOccurredAt(), mode, metadata.getActorClientId(),
-        metadata.getRequestId(), new TreeMap<>(Map.of("cardId", frozen.getCardId().toString())), AvroRecords.json(frozen));
+    return audited(frozen, mode, Map.of("cardId", frozen.getCardId().toString()));
   }
 
   public static AuditedRecord audited() {
     return audited("sandbox");
+  }
+
+  /** A card's freeze as {@link #audited()}, but about the given ids: for tests of how subject ids are hashed. */
+  public static AuditedRecord auditedAbout(Map<String, String> subjectIds) {
+    return audited(cardFrozen(UUID.randomUUID()), "sandbox", subjectIds);
+  }
+
+  private static AuditedRecord audited(CardFrozen frozen, String mode, Map<String, String> subjectIds) {
+    Metadata metadata = frozen.getMetadata();
+    return new AuditedRecord(metadata.getEventId(), CardFrozen.getClassSchema().getFullName(),
+        new SourcePosition("kadi.card-events.v1", 0, 0), metadata.getOccurredAt(), mode, metadata.getActorClientId(),
+        metadata.getRequestId(), new TreeMap<>(subjectIds), AvroRecords.json(frozen));
   }
 
   /** A rejected command, about a card or cardholder, or about nothing in particular (a null subjectId). */

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Publishes each entry to analysts as an {@link AuditRecord}, keyed by chain id so that the topic keeps the chain's
- * order. The topic is also a copy of the hashes outside the database.
+ * order. The record carries every input of the entry's hash, so the topic is a copy of the chain outside the database
+ * that can be re-verified on its own.
  */
 @Component
 class AuditRecordPublisher {
@@ -34,17 +35,22 @@ class AuditRecordPublisher {
         .setSequence(entry.sequence())
         .setPreviousHash(entry.previousHash().hex())
         .setHash(entry.hash().hex())
+        .setRecordedAt(entry.recordedAt())
         .setSourceTopic(audited.source().topic())
         .setSourcePartition(audited.source().partition())
         .setSourceOffset(audited.source().offset())
         .setSourceEventId(audited.eventId())
         .setEventType(audited.eventType())
+        .setSourceOccurredAt(audited.occurredAt())
         .setSubjectIds(audited.subjectIds())
         .setPayload(audited.payload())
         .build());
   }
 
-  /** Same correlation, actor and mode as the audited record, and caused by it (as RequestContext.causedBy does). */
+  /**
+   * Same correlation, actor and mode as the audited record, and caused by it (as RequestContext.causedBy does). The
+   * hash covers the audited record's request id, actor and mode, and this is where analysts find them.
+   */
   private static RequestContext causedBy(AuditedRecord audited) {
     return new RequestContext(audited.requestId(), audited.actorClientId(), Mode.fromWireName(audited.mode()),
         audited.eventId().toString());

@@ -29,6 +29,9 @@ public record AuditedRecord(UUID eventId, String eventType, SourcePosition sourc
     Objects.requireNonNull(payload, "payload");
     // What is hashed must be what PostgreSQL stores, and timestamptz keeps microseconds.
     occurredAt = Objects.requireNonNull(occurredAt, "occurredAt").truncatedTo(ChronoUnit.MICROS);
-    subjectIds = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(subjectIds, "subjectIds")));
+    // Natural order whatever the given map's comparator: the canonical form lists the ids in this map's order.
+    TreeMap<String, String> inKeyOrder = new TreeMap<>();
+    inKeyOrder.putAll(Objects.requireNonNull(subjectIds, "subjectIds"));
+    subjectIds = Collections.unmodifiableSortedMap(inKeyOrder);
   }
 }

@@ -8,12 +8,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.SortedMap;
-import java.util.stream.Collectors;
 
 /**
  * The bytes an entry's hash covers: its fields in a fixed order, each as {@code <UTF-8 length>:<UTF-8 bytes>\n}.
- * The length prefix means no field's content can pass for a field boundary. docs/audit-log.md specifies this form
- * for anyone who re-verifies the log without this code, so any change here breaks every existing hash.
+ * The length prefix means no field's content can pass for a field boundary. The subject ids are fields too: their
+ * number, then each key and its value, so no id can pass for another split differently. docs/audit-log.md specifies
+ * this form for anyone who re-verifies the log without this code, so any change here breaks every existing hash.
  */
 final class CanonicalForm {
 
@@ -36,13 +36,18 @@ final class CanonicalForm {
     field(out, record.mode());
     field(out, record.actorClientId());
     field(out, record.requestId());
-    field(out, subjectIds(record.subjectIds()));
+    subjectIds(out, record.subjectIds());
     field(out, record.payload());
     return out.toByteArray();
   }
 
-  private static String subjectIds(SortedMap<String, String> ids) {
-    return ids.entrySet().stream().map(id -> id.getKey() + "=" + id.getValue()).collect(Collectors.joining(","));
+  /** In key order: the map's, which is String's natural order (UTF-16 code units), as the documentation says. */
+  private static void subjectIds(ByteArrayOutputStream out, SortedMap<String, String> ids) {
+    field(out, Integer.toString(ids.size()));
+    ids.forEach((key, value) -> {
+      field(out, key);
+      field(out, value);
+    });
   }
 
   private static void field(ByteArrayOutputStream out, String value) {

@@ -1,12 +1,15 @@
 package io.kadi.audit.log.domain;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -19,7 +22,7 @@ class ChainEntryTest {
 
   @Test
   void hashesTheDocumentedCanonicalFormAsTheTestVectorSays() {
-    // Computed independently, with the Python snippet of docs/audit-log.md.
+    // Computed independently, with the Python snippet of docs/audit-log.md (the first also with printf and sha256sum).
     ChainEntry first = new SampleEntry().entry();
     SampleEntry second = new SampleEntry();
     second.sequence = 2;
@@ -28,8 +31,8 @@ class ChainEntryTest {
     second.eventId = UUID.fromString("0191e7a4-0000-7000-8000-000000000002");
     second.subjectIds = Map.of("commandId", "cmd-7", "cardId", "0191e7a4-0000-7000-8000-00000000000c");
 
-    assertThat(first.hash().hex()).isEqualTo("a3c738d9e0edcd88b28c844f1add9aa131d6e64de34e41253d99c981866d65b6");
-    assertThat(second.entry().hash().hex()).isEqualTo("b4228a8b5e73d347056a88dd7f4109f0a4af5ef3a5191e1ba51d97d1dd1d1e03");
+    assertThat(first.hash().hex()).isEqualTo("b8d9023d24b7255cbf41f5f55934b83908e49e0379ad090fbe2e7611fe0270ed");
+    assertThat(second.entry().hash().hex()).isEqualTo("8616a09131952fb404c18045a5abc09e0d2cd88a5fe7037000c81a51ec64147a");
   }
 
   @Test
@@ -38,9 +41,7 @@ class ChainEntryTest {
     sample.subjectIds = Map.of("cardId", "c-1", "cardholderId", "h-1");
     sample.payload = "{\"reason\":\"égarée\"}";
 
-    String canonical = new String(CanonicalForm.of(1, "kadi", sample.record(), sample.recordedAt), StandardCharsets.UTF_8);
-
-    assertThat(canonical).isEqualTo("""
+    assertThat(canonical(sample)).isEqualTo("""
         1:1
         4:kadi
         19:kadi.card-events.v1
@@ -53,9 +54,41 @@ class ChainEntryTest {
         7:sandbox
         8:client-1
         5:req-1
-        27:cardId=c-1,cardholderId=h-1
+        1:2
+        6:cardId
+        3:c-1
+        12:cardholderId
+        3:h-1
         21:{"reason":"égarée"}
         """);
+  }
+
+  @Test
+  void writesNoSubjectIdsAsACountOfZero() {
+    SampleEntry sample = new SampleEntry();
+    sample.subjectIds = Map.of();
+
+    assertThat(canonical(sample)).contains("\n5:req-1\n1:0\n148:{");
+  }
+
+  @Test
+  void aSubjectIdHoldingCommasOrEqualsSignsCannotPassForOtherSubjectIds() {
+    // Joined as key=value pairs with ",", each of these pairs was the same text, so the same hash.
+    assertThat(hashWithSubjectIds(Map.of("a", "1,b=2"))).isNotEqualTo(hashWithSubjectIds(Map.of("a", "1", "b", "2")));
+    assertThat(hashWithSubjectIds(Map.of("a", "b=c"))).isNotEqualTo(hashWithSubjectIds(Map.of("a=b", "c")));
+  }
+
+  @Test
+  void subjectIdsAreWrittenInJavasStringOrderOfTheirKeysWhicheverOrderTheyCameIn() {
+    // U+1F600 is the UTF-16 surrogates D83D DE00, which sort before U+FB01 although its code point is greater.
+    TreeMap<String, String> reversed = new TreeMap<>(Comparator.reverseOrder());
+    reversed.putAll(Map.of("\uFB01Id", "ligature", "\uD83D\uDE00Id", "emoji", "cardId", "ascii"));
+    SampleEntry sample = new SampleEntry();
+
+    byte[] canonical = CanonicalForm.of(1, "kadi", withSubjectIds(sample, reversed), sample.recordedAt);
+
+    assertThat(new String(canonical, UTF_8))
+        .contains("\n1:3\n6:cardId\n5:ascii\n6:\uD83D\uDE00Id\n5:emoji\n5:\uFB01Id\n8:ligature\n");
   }
 
   @Test
@@ -94,6 +127,23 @@ class ChainEntryTest {
     split.requestId = "eq-1";
 
     assertThat(split.entry().hash()).isNotEqualTo(new SampleEntry().entry().hash());
+  }
+
+  private static String canonical(SampleEntry sample) {
+    return new String(CanonicalForm.of(sample.sequence, sample.chainId, sample.record(), sample.recordedAt), UTF_8);
+  }
+
+  private static Hash hashWithSubjectIds(Map<String, String> subjectIds) {
+    SampleEntry sample = new SampleEntry();
+    sample.subjectIds = subjectIds;
+    return sample.entry().hash();
+  }
+
+  /** The sample's record with the ids as given, not copied into a map of the test's choosing first. */
+  private static AuditedRecord withSubjectIds(SampleEntry sample, SortedMap<String, String> subjectIds) {
+    AuditedRecord record = sample.record();
+    return new AuditedRecord(record.eventId(), record.eventType(), record.source(), record.occurredAt(), record.mode(),
+        record.actorClientId(), record.requestId(), subjectIds, record.payload());
   }
 
   @ParameterizedTest(name = "{0}")

@@ -83,9 +83,10 @@ class AuditingIT {
             .awaitRecord(r -> r.value() instanceof SpecificRecord s && eventIdOf(s).equals(p.eventId()));
         Row row = log.awaitRow(p.eventId());
 
-        assertThat(row).usingRecursiveComparison().ignoringFields("sequence", "previousHash", "hash")
+        assertThat(row).usingRecursiveComparison().ignoringFields("sequence", "previousHash", "hash", "recordedAt")
             .isEqualTo(new Row(0, p.eventId(), p.record().getSchema().getFullName(), p.topic(), source.raw().partition(),
-                source.raw().offset(), p.subjectIds(), AvroRecords.json(p.record()), null, null));
+                source.raw().offset(), RecordMetadata.of(p.record()).getOccurredAt(), p.subjectIds(),
+                AvroRecords.json(p.record()), null, null, null));
         assertPublishedToAnalysts(audits.await(AuditRecord.class, a -> a.getSourceEventId().equals(p.eventId())), row, p);
         return row.sequence();
       }).sorted().toList();
@@ -155,11 +156,13 @@ class AuditingIT {
         .setSequence(row.sequence())
         .setPreviousHash(row.previousHash())
         .setHash(row.hash())
+        .setRecordedAt(row.recordedAt())
         .setSourceTopic(row.sourceTopic())
         .setSourcePartition(row.sourcePartition())
         .setSourceOffset(row.sourceOffset())
         .setSourceEventId(source.eventId())
         .setEventType(row.eventType())
+        .setSourceOccurredAt(row.occurredAt())
         .setSubjectIds(row.subjectIds())
         .setPayload(row.payload())
         .build());

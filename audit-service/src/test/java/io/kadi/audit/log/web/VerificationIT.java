@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,7 +44,12 @@ class VerificationIT {
   @BeforeEach
   void threeNewEntries() {
     log = new AuditLogTable(jdbc);
-    appended = List.of(append(), append(), append());
+    // Subject ids of every shape the documented queries must encode: none; several, whose values sort otherwise than
+    // their keys; values holding a key=value encoding's separators, and text beyond ASCII.
+    appended = List.of(
+        append(SampleRecords.auditedAbout(Map.of())),
+        append(SampleRecords.auditedAbout(Map.of("cardId", "c-1,cardholderId=h-1", "cardholderId", "ß-2", "commandId", "a-3"))),
+        append(SampleRecords.audited()));
   }
 
   @Test
@@ -102,8 +108,7 @@ class VerificationIT {
     assertThat(documentedHeadCheck()).isTrue();
   }
 
-  private long append() {
-    AuditedRecord record = SampleRecords.audited();
+  private long append(AuditedRecord record) {
     auditLog.append(record);
     return log.awaitRow(record.eventId()).sequence();
   }
