@@ -13,6 +13,7 @@ public final class KadiApplication {
 
   public static SpringApplicationBuilder builder(Class<?> application, String name) {
     return new SpringApplicationBuilder(application)
+        .main(application)
         .properties("spring.config.name=" + name, "spring.application.name=" + name);
   }
 
