@@ -9,6 +9,9 @@ import io.kadi.schemas.registry.InMemorySchemaRegistry;
 import io.kadi.schemas.registry.SchemaRegistryHttpServer;
 import io.kadi.schemas.topics.KadiTopic;
 import io.kadi.schemas.topics.Topics;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -71,18 +74,20 @@ public final class LocalStack implements AutoCloseable {
     try {
       stack.startBroker();
       stack.startRegistry();
-      SERVICES.forEach((application, name) -> stack.started.push(KadiApplication.builder(application, name)
-          .properties(Map.of(
-              "spring.datasource.url", database.jdbcUrl(),
-              "spring.datasource.username", database.user(),
-              "spring.datasource.password", database.password(),
-              "spring.kafka.bootstrap-servers", "localhost:" + KAFKA_PORT,
-              "spring.kafka.properties.schema.registry.url", "mock://" + REGISTRY_SCOPE,
-              // One log for four services: the logger names tell them apart, a shared application name would not.
-              "logging.include-application-name", "false"))
-          .properties(application == CardServiceApplication.class ? secrets : Map.of())
-          .registerShutdownHook(false)
-          .run()));
+      SERVICES.forEach((application, name) -> {
+        Map<String, Object> settings = new LinkedHashMap<>(Map.of(
+            "spring.datasource.url", database.jdbcUrl(),
+            "spring.datasource.username", database.user(),
+            "spring.datasource.password", database.password(),
+            "spring.kafka.bootstrap-servers", "localhost:" + KAFKA_PORT,
+            "spring.kafka.properties.schema.registry.url", "mock://" + REGISTRY_SCOPE,
+            // One log for four services: the logger names tell them apart, a shared application name would not.
+            "logging.include-application-name", "false"));
+        if (application == CardServiceApplication.class) {
+          settings.putAll(secrets);
+        }
+        stack.started.push(KadiApplication.builder(application, name).registerShutdownHook(false).run(arguments(settings)));
+      });
       return stack;
     } catch (RuntimeException e) {
       stack.close();
@@ -119,12 +124,19 @@ public final class LocalStack implements AutoCloseable {
 
   /** A clear word when a port is taken (often: a stack already running), before anything half-starts. */
   private static void requireFree(int port, String what) {
-    try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
-      socket.setReuseAddress(false);
-      socket.bind(new java.net.InetSocketAddress(port));
-    } catch (java.io.IOException e) {
+    try (ServerSocket socket = new ServerSocket()) { // bound as the servers bind, with SO_REUSEADDR
+      socket.bind(new InetSocketAddress(port));
+    } catch (IOException e) {
       throw new IllegalStateException("port " + port + ", needed for " + what + ", is in use. Is a Kadi stack already running?");
     }
+  }
+
+  /**
+   * Settings as command-line arguments: they outrank every configuration file, the kit's defaults included, where
+   * {@code SpringApplicationBuilder.properties} would rank below them.
+   */
+  private static String[] arguments(Map<String, Object> settings) {
+    return settings.entrySet().stream().map(setting -> "--" + setting.getKey() + "=" + setting.getValue()).toArray(String[]::new);
   }
 
   /**
