@@ -4,6 +4,7 @@ import io.kadi.kit.context.RecordMetadata;
 import io.kadi.kit.db.KitMigrations;
 import io.kadi.kit.inbox.Inbox;
 import io.kadi.kit.outbox.Outbox;
+import io.kadi.kit.outbox.OutboxMetrics;
 import io.kadi.kit.outbox.OutboxProperties;
 import io.kadi.kit.outbox.OutboxRelay;
 import java.time.Clock;
@@ -55,6 +56,11 @@ public class KadiAutoConfiguration {
   @Bean
   Outbox outbox(JdbcClient jdbc, KafkaProperties kafka, OutboxRelay relay) {
     return new Outbox(jdbc, valueSerializer(kafka), relay);
+  }
+
+  @Bean
+  OutboxMetrics outboxMetrics(JdbcClient jdbc) {
+    return new OutboxMetrics(jdbc);
   }
 
   @Bean

@@ -10,6 +10,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -33,6 +37,9 @@ import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 @EnableConfigurationProperties(KadiKafkaProperties.class)
 public class KadiKafkaAutoConfiguration {
+
+  /** Counter of dead-lettered records, tagged with the topic they came from: alert on any increase. */
+  public static final String DEAD_LETTERS_METER = "kadi.kafka.dead.letters";
 
   /** Header of a dead letter that says, in one line, why it is there: the root cause's message. */
   public static final String REASON_HEADER = "kadi-dlt-reason";
@@ -59,7 +66,8 @@ public class KadiKafkaAutoConfiguration {
    */
   @Bean
   CommonErrorHandler kadiErrorHandler(KafkaProperties kafka, KafkaTemplate<?, ?> template, KadiKafkaProperties properties,
-      @Value("${spring.kafka.consumer.group-id:${spring.application.name}}") String defaultGroup) {
+      @Value("${spring.kafka.consumer.group-id:${spring.application.name}}") String defaultGroup,
+      ObjectProvider<MeterRegistry> meters) {
     Map<String, Object> bytesProducer = new LinkedHashMap<>(kafka.buildProducerProperties());
     bytesProducer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
     bytesProducer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
@@ -76,7 +84,15 @@ public class KadiKafkaAutoConfiguration {
     backOff.setInitialInterval(properties.retryInitialInterval().toMillis());
     backOff.setMultiplier(2);
     backOff.setMaxInterval(properties.retryMaxInterval().toMillis());
-    DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+    MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
+    DefaultErrorHandler handler = new DefaultErrorHandler((record, failure) -> {
+      recoverer.accept(record, failure);
+      Counter.builder(DEAD_LETTERS_METER)
+          .description("Records published to a dead-letter topic")
+          .tag("topic", record.topic())
+          .register(registry)
+          .increment();
+    }, backOff);
     handler.addNotRetryableExceptions(UnprocessableRecordException.class);
     return handler;
   }

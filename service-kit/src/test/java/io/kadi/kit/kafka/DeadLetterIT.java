@@ -17,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.UUID;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +31,7 @@ class DeadLetterIT {
   private static final RequestContext CONTEXT = new RequestContext("req-dlt", "client-1", Mode.SANDBOX, null);
 
   @Autowired CommandRecorder recorder;
+  @Autowired MeterRegistry meters;
   @Autowired RecordMetadata metadata;
 
   @Test
@@ -36,6 +39,7 @@ class DeadLetterIT {
     String key = UUID.randomUUID().toString();
     byte[] poison = "{\"definitely\": \"not avro\"}".getBytes(StandardCharsets.UTF_8);
     String next = UUID.randomUUID().toString();
+    double deadLettered = deadLettered();
     try (TopicProbe deadLetters = TopicProbe.fromEnd(DEAD_LETTERS); TestProducer producer = new TestProducer()) {
       producer.publishBytes(COMMANDS, key, poison);
       producer.publish(COMMANDS, key, freeze(next, "ok"));
@@ -47,6 +51,7 @@ class DeadLetterIT {
       assertThat(header(dead, "kafka_dlt-original-consumer-group")).isEqualTo("kit-test");
       assertThat(header(dead, KadiKafkaAutoConfiguration.REASON_HEADER)).contains("magic byte");
       await().atMost(Duration.ofSeconds(30)).until(() -> recorder.handled().contains(next));
+      assertThat(deadLettered()).as("kadi.kafka.dead.letters{topic=%s}", COMMANDS).isEqualTo(deadLettered + 1);
     }
   }
 
@@ -84,6 +89,11 @@ class DeadLetterIT {
       assertThat(header(dead, KadiKafkaAutoConfiguration.REASON_HEADER)).isEqualTo("Not handled here: io.kadi.commands.card.v1.UnfreezeCard");
       assertThat(Collections.frequency(recorder.attempts(), unprocessable)).isEqualTo(1);
     }
+  }
+
+  private double deadLettered() {
+    Counter counter = meters.find(KadiKafkaAutoConfiguration.DEAD_LETTERS_METER).tag("topic", COMMANDS).counter();
+    return counter == null ? 0 : counter.count();
   }
 
   private FreezeCard freeze(String commandId, String reason) {

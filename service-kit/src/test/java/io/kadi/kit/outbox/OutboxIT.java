@@ -13,6 +13,7 @@ import io.kadi.kit.testing.KadiTestInfrastructure;
 import io.kadi.kit.testing.TopicProbe;
 import io.kadi.schemas.serde.KadiAvroSerializer;
 import io.kadi.schemas.topics.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,7 @@ class OutboxIT {
   @Autowired JdbcClient jdbc;
   @Autowired TransactionTemplate transactions;
   @Autowired KafkaProperties kafka;
+  @Autowired MeterRegistry meters;
 
   @Test
   void publishesTheRecordRightAfterCommitWithoutWaitingForASweep() {
@@ -130,6 +132,8 @@ class OutboxIT {
               record.getMetadata().getEventId())
           .update();
     }
+    assertThat(meters.get("kadi.outbox.pending").gauge().value()).isGreaterThanOrEqualTo(2);
+    assertThat(meters.get("kadi.outbox.oldest.age").gauge().value()).isPositive();
     try (TopicProbe events = TopicProbe.fromEnd(TOPIC)) {
       OutboxRelay restarted = newRelay(Duration.ofHours(1));
       restarted.start();
@@ -139,6 +143,7 @@ class OutboxIT {
         assertThat(events.readToEnd(CardFrozen.class, f -> f.getCardId().equals(key)))
             .extracting(CardFrozen::getReason).containsExactly("first", "second");
         assertThat(pendingFor(key)).isZero();
+        assertThat(meters.get("kadi.outbox.pending").gauge().value()).isZero();
       } finally {
         restarted.stop();
       }
