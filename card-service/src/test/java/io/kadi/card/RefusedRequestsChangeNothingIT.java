@@ -98,11 +98,15 @@ class RefusedRequestsChangeNothingIT {
         "{\"amount\": 100, \"currency\": \"KES\", \"reference\": \"r\", \"amount_major\": 1}"), 400, "unknown_field");
     assertRefusedWithoutTrace(() -> api.http().post("/v1/cards/" + cardId + "/fundings",
         "{\"amount\": 1.5, \"currency\": \"KES\", \"reference\": \"r\"}"), 400, "validation_failed");
+    assertRefusedWithoutTrace(() -> api.http().post("/v1/cards/" + cardId + "/fundings",
+        "{\"amount\": \"100\", \"currency\": \"KES\", \"reference\": \"r\"}"), 400, "validation_failed");
+    assertRefusedWithoutTrace(() -> api.http().post("/v1/cards/" + cardId + "/freeze", "{\"reason\": \"" + "x".repeat(201) + "\"}"),
+        400, "validation_failed");
   }
 
   @Test
   void aCardIdThatIsNotAnId() {
-    assertRefusedWithoutTrace(() -> api.fund(null, 100, "NGN", "x"), 404, "not_found");
+    assertRefusedWithoutTrace(() -> api.fund(null, 100, "NGN", "x"), 404, "card_not_found");
   }
 
   private Http.Response assertRefusedWithoutTrace(java.util.function.Supplier<Http.Response> request, int status, String code) {

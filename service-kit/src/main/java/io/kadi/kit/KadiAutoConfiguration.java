@@ -3,15 +3,14 @@ package io.kadi.kit;
 import io.kadi.kit.context.RecordMetadata;
 import io.kadi.kit.db.KitMigrations;
 import io.kadi.kit.inbox.Inbox;
+import io.kadi.kit.inbox.InboxJanitor;
+import io.kadi.kit.inbox.InboxProperties;
+import io.kadi.kit.kafka.KafkaSerializers;
 import io.kadi.kit.outbox.Outbox;
 import io.kadi.kit.outbox.OutboxMetrics;
 import io.kadi.kit.outbox.OutboxProperties;
 import io.kadi.kit.outbox.OutboxRelay;
 import java.time.Clock;
-import java.util.Map;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.Serializer;
-import org.springframework.beans.BeanUtils;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -23,11 +22,10 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.ClassUtils;
 
-/** The outbox, the inbox, record metadata and the kit's migrations. */
+/** The outbox, the inbox and its janitor, record metadata and the kit's migrations. */
 @AutoConfiguration(after = {KafkaAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class})
-@EnableConfigurationProperties(OutboxProperties.class)
+@EnableConfigurationProperties({OutboxProperties.class, InboxProperties.class})
 public class KadiAutoConfiguration {
 
   @Bean
@@ -55,7 +53,7 @@ public class KadiAutoConfiguration {
 
   @Bean
   Outbox outbox(JdbcClient jdbc, KafkaProperties kafka, OutboxRelay relay) {
-    return new Outbox(jdbc, valueSerializer(kafka), relay);
+    return new Outbox(jdbc, KafkaSerializers.configuredValueSerializer(kafka), relay);
   }
 
   @Bean
@@ -68,14 +66,8 @@ public class KadiAutoConfiguration {
     return new Inbox(jdbc, transactions);
   }
 
-  /** The configured Kafka value serializer, configured as the producer would configure it. */
-  @SuppressWarnings("unchecked")
-  private static Serializer<Object> valueSerializer(KafkaProperties kafka) {
-    Map<String, Object> properties = kafka.buildProducerProperties();
-    Object configured = properties.get(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
-    Class<?> type = configured instanceof Class<?> c ? c : ClassUtils.resolveClassName(configured.toString(), null);
-    Serializer<Object> serializer = (Serializer<Object>) BeanUtils.instantiateClass(type);
-    serializer.configure(properties, false);
-    return serializer;
+  @Bean
+  InboxJanitor inboxJanitor(JdbcClient jdbc, InboxProperties properties) {
+    return new InboxJanitor(jdbc, properties);
   }
 }

@@ -131,6 +131,8 @@ class CardCommandsIT {
     String currency = reject(fund(active.toString(), 100, "XYZ", Mode.SANDBOX));
     String malformedId = reject(fund("not-a-card", 100, "NGN", Mode.SANDBOX));
     String otherMode = reject(fund(active.toString(), 100, "NGN", Mode.LIVE));
+    String longReason = reject(FreezeCard.newBuilder().setMetadata(sent("platform-a", Mode.SANDBOX)).setCommandId(id())
+        .setCardId(active.toString()).setReason("x".repeat(201)).build());
 
     assertThat(kyc).isEqualTo("IssueCard:kyc_not_verified:" + unverified);
     assertThat(state).isEqualTo("FundCard:invalid_card_state:" + terminated);
@@ -138,6 +140,8 @@ class CardCommandsIT {
     assertThat(currency).isEqualTo("FundCard:unsupported_currency:" + active);
     assertThat(malformedId).isEqualTo("FundCard:card_not_found:not-a-card");
     assertThat(otherMode).as("a live command never sees a sandbox card").isEqualTo("FundCard:card_not_found:" + active);
+    assertThat(longReason).isEqualTo("FreezeCard:validation_failed:" + active);
+    assertThat(api.card(active).text("status")).isEqualTo("active");
     assertThat(api.card(active).json().path("balance").path("available").asLong()).isZero();
     assertThat(jdbc.sql("select count(*) from cards where cardholder_id = ?").param(unverified).query(Integer.class).single()).isZero();
   }

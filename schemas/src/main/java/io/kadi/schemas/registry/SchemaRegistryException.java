@@ -26,4 +26,9 @@ public class SchemaRegistryException extends RuntimeException {
   public int errorCode() {
     return errorCode;
   }
+
+  /** The registry could not be reached or failed on its side (5xx): asking again later may well succeed. */
+  public boolean registryUnavailable() {
+    return errorCode == UNREACHABLE || errorCode / 100 == 5 || errorCode / 10_000 == 5;
+  }
 }

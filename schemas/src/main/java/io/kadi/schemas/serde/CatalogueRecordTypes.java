@@ -12,11 +12,12 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.avro.util.ClassSecurityValidator;
 
 /**
- * The generated classes the deserializer may instantiate: the record types of the topic catalogue, and the records
+ * The generated classes a deserializer may instantiate: the record types of the topic catalogue, and the records
  * and enums nested in them. Avro refuses to load classes named by a (possibly hostile) writer's schema unless they
- * are trusted; Kadi trusts exactly these classes, rather than whole packages, the first time this class is used.
+ * are trusted; Kadi trusts exactly these classes, rather than whole packages, the first time this class is used:
+ * by Kadi's deserializer, or by {@link #trust()} when another deserializer (Confluent's) reads specific records.
  */
-final class CatalogueRecordTypes {
+public final class CatalogueRecordTypes {
 
   private static final Map<String, Class<? extends SpecificRecord>> BY_FULL_NAME = new LinkedHashMap<>();
 
@@ -32,6 +33,11 @@ final class CatalogueRecordTypes {
   }
 
   private CatalogueRecordTypes() {}
+
+  /** Makes sure the catalogue's classes are trusted; the work is done once, when this class initializes. */
+  public static void trust() {
+    // Initializing the class is what trusts them.
+  }
 
   static Optional<Class<? extends SpecificRecord>> byFullName(String fullName) {
     return Optional.ofNullable(BY_FULL_NAME.get(fullName));

@@ -1,5 +1,6 @@
 package io.kadi.schemas.serde;
 
+import io.kadi.schemas.registry.SchemaRegistryException;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +44,10 @@ public class KadiAvroDeserializer implements Deserializer<Object> {
     try {
       DatumReader<Object> reader = readers.computeIfAbsent(id, this::readerFor);
       return reader.read(null, DecoderFactory.get().binaryDecoder(data, WireFormat.HEADER_SIZE, data.length - WireFormat.HEADER_SIZE, null));
+    } catch (SchemaRegistryException e) {
+      throw e.registryUnavailable()
+          ? new SchemaRegistryUnavailableException("Schema registry unavailable for schema id " + id + " (" + topic + "): " + e.getMessage(), e)
+          : new SerializationException("Could not deserialize a record with schema id " + id + " from " + topic + ": " + e.getMessage(), e);
     } catch (IOException | RuntimeException e) {
       throw new SerializationException("Could not deserialize a record with schema id " + id + " from " + topic + ": " + e.getMessage(), e);
     }

@@ -1,5 +1,6 @@
 package io.kadi.schemas.serde;
 
+import io.kadi.schemas.registry.SchemaRegistryException;
 import io.kadi.schemas.topics.Subjects;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -58,6 +59,10 @@ public class KadiAvroSerializer implements Serializer<Object> {
       return out.toByteArray();
     } catch (SerializationException e) {
       throw e;
+    } catch (SchemaRegistryException e) {
+      throw e.registryUnavailable()
+          ? new SchemaRegistryUnavailableException("Schema registry unavailable while serializing " + schema.getFullName() + ": " + e.getMessage(), e)
+          : new SerializationException("Could not serialize " + schema.getFullName() + " for subject " + subject + ": " + e.getMessage(), e);
     } catch (IOException | RuntimeException e) {
       throw new SerializationException("Could not serialize " + schema.getFullName() + " for subject " + subject + ": " + e.getMessage(), e);
     }

@@ -109,6 +109,22 @@ class ConfluentWireFormatTest {
   }
 
   @Test
+  void tellsAnUnavailableRegistryFromARecordThatCannotBeRead() {
+    byte[] bytes = serializer(Map.of()).serialize(TOPIC, Samples.cardIssued());
+    KadiAvroSerializer unreachableSerializer = new KadiAvroSerializer();
+    unreachableSerializer.configure(Map.of("schema.registry.url", "http://127.0.0.1:1"), false);
+    KadiAvroDeserializer unreachableDeserializer = new KadiAvroDeserializer();
+    unreachableDeserializer.configure(Map.of("schema.registry.url", "http://127.0.0.1:1"), false);
+
+    assertThatThrownBy(() -> unreachableSerializer.serialize(TOPIC, Samples.cardIssued()))
+        .isInstanceOf(SchemaRegistryUnavailableException.class);
+    assertThatThrownBy(() -> unreachableDeserializer.deserialize(TOPIC, bytes))
+        .isInstanceOf(SchemaRegistryUnavailableException.class);
+    assertThatThrownBy(() -> deserializer(Map.of()).deserialize(TOPIC, new byte[] {0, 0, 0, 0x7f, 0x7f, 2}))
+        .isInstanceOf(SerializationException.class).isNotInstanceOf(SchemaRegistryUnavailableException.class);
+  }
+
+  @Test
   void refusesTruncatedAvroBinary() {
     byte[] bytes = serializer(Map.of()).serialize(TOPIC, Samples.cardIssued());
     byte[] truncated = java.util.Arrays.copyOf(bytes, bytes.length - 10);

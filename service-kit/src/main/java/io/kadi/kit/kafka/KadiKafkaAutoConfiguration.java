@@ -1,18 +1,16 @@
 package io.kadi.kit.kafka;
 
-import io.kadi.schemas.topics.KadiTopic;
-import io.kadi.schemas.topics.Topics;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import io.kadi.kit.InfrastructureFailures;
+import io.kadi.schemas.serde.CatalogueRecordTypes;
+import io.kadi.schemas.serde.SchemaRegistryUnavailableException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -20,18 +18,16 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.KafkaUtils;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /** Kafka defaults every Kadi service shares. The serde and producer settings are in {@code kadi-defaults.properties}. */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
@@ -42,48 +38,40 @@ public class KadiKafkaAutoConfiguration {
   public static final String DEAD_LETTERS_METER = "kadi.kafka.dead.letters";
 
   /** Header of a dead letter that says, in one line, why it is there: the root cause's message. */
-  public static final String REASON_HEADER = "kadi-dlt-reason";
+  public static final String REASON_HEADER = DeadLetterRecoverer.REASON_HEADER;
 
-  /** Every catalogue topic, so that a service can publish before any other service has started. */
-  @Bean
-  KafkaAdmin.NewTopics kadiTopics(KadiKafkaProperties properties) {
-    return new KafkaAdmin.NewTopics(Topics.ALL.stream()
-        .map(topic -> TopicBuilder.name(topic.name()).partitions(properties.partitions()).build())
-        .toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
+  static {
+    // Whichever deserializer reads Kadi's records into their classes (Kadi's, or Confluent's), Avro must trust them.
+    CatalogueRecordTypes.trust();
   }
 
   @Bean
-  DeadLetterTopics kadiDeadLetterTopics(KafkaListenerEndpointRegistry listeners, KafkaAdmin admin, KadiKafkaProperties properties) {
-    return new DeadLetterTopics(listeners, admin, properties.partitions());
+  TopicDeclarations kadiTopicDeclarations(KafkaListenerEndpointRegistry listeners, KafkaAdmin admin, KadiKafkaProperties properties) {
+    return new TopicDeclarations(listeners, admin, properties.partitions());
   }
 
   /**
-   * Retries a failing record a few times with exponential backoff, then publishes it to
-   * {@code <topic>.<group>.dlt} with the failure in its headers ({@value #REASON_HEADER} says why in one line), and
-   * moves on. Records that failed to deserialize,
-   * and {@link UnprocessableRecordException}s, go there at once, with their original bytes. If the dead-letter
-   * publish itself fails, the record is retried rather than skipped: nothing is ever dropped silently.
+   * What happens to a record whose processing fails:
+   * <ul>
+   *   <li>the infrastructure is unavailable (PostgreSQL, the schema registry): retried until it is back, backing off
+   *       to {@code kadi.kafka.retry-max-interval}; the record is good, and its partition waits for it;</li>
+   *   <li>it cannot be read (not Avro, an unknown schema id) or cannot be handled at all
+   *       ({@link UnprocessableRecordException}): dead-lettered at once;</li>
+   *   <li>anything else: retried {@code kadi.kafka.retries} times, then dead-lettered.</li>
+   * </ul>
+   * Dead letters go to {@code <topic>.<group>.dlt}. If publishing one fails, the record is retried rather than
+   * skipped: nothing is ever dropped silently.
    */
   @Bean
-  CommonErrorHandler kadiErrorHandler(KafkaProperties kafka, KafkaTemplate<?, ?> template, KadiKafkaProperties properties,
+  CommonErrorHandler kadiErrorHandler(KafkaProperties kafka, KadiKafkaProperties properties,
       @Value("${spring.kafka.consumer.group-id:${spring.application.name}}") String defaultGroup,
       ObjectProvider<MeterRegistry> meters) {
-    Map<String, Object> bytesProducer = new LinkedHashMap<>(kafka.buildProducerProperties());
-    bytesProducer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    Map<String, Object> bytesProducer = new HashMap<>(kafka.buildProducerProperties());
+    bytesProducer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     bytesProducer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-    Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
-    templates.put(byte[].class, new KafkaTemplate<>(new DefaultKafkaProducerFactory<String, byte[]>(bytesProducer)));
-    templates.put(Object.class, template);
-    DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(templates, (record, failure) -> {
-      String group = KafkaUtils.getConsumerGroupId();
-      return new TopicPartition(KadiTopic.deadLetterTopic(record.topic(), group != null ? group : defaultGroup), -1);
-    });
-    recoverer.setHeadersFunction((record, failure) -> new RecordHeaders().add(REASON_HEADER,
-        String.valueOf(NestedExceptionUtils.getMostSpecificCause(failure).getMessage()).getBytes(StandardCharsets.UTF_8)));
-    ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(properties.retries());
-    backOff.setInitialInterval(properties.retryInitialInterval().toMillis());
-    backOff.setMultiplier(2);
-    backOff.setMaxInterval(properties.retryMaxInterval().toMillis());
+    DeadLetterRecoverer recoverer = new DeadLetterRecoverer(
+        new KafkaTemplate<>(new DefaultKafkaProducerFactory<byte[], byte[]>(bytesProducer)),
+        KafkaSerializers.configuredValueSerializer(kafka), defaultGroup);
     MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
     DefaultErrorHandler handler = new DefaultErrorHandler((record, failure) -> {
       recoverer.accept(record, failure);
@@ -92,8 +80,21 @@ public class KadiKafkaAutoConfiguration {
           .tag("topic", record.topic())
           .register(registry)
           .increment();
-    }, backOff);
-    handler.addNotRetryableExceptions(UnprocessableRecordException.class);
+    }, backOff(properties, new ExponentialBackOffWithMaxRetries(properties.retries())));
+    BackOff untilAvailable = backOff(properties, new ExponentialBackOff());
+    handler.setBackOffFunction((record, failure) -> InfrastructureFailures.isUnavailable(failure) ? untilAvailable : null);
+    // A record that cannot be read is dead-lettered at once, unless what failed was the registry, not the record.
+    handler.removeClassification(DeserializationException.class);
+    handler.addNotRetryableExceptions(SerializationException.class, UnprocessableRecordException.class);
+    handler.addRetryableExceptions(SchemaRegistryUnavailableException.class);
     return handler;
+  }
+
+  /** Pauses from retry-initial-interval, doubling up to retry-max-interval; as many as the given back-off allows. */
+  private static ExponentialBackOff backOff(KadiKafkaProperties properties, ExponentialBackOff backOff) {
+    backOff.setInitialInterval(properties.retryInitialInterval().toMillis());
+    backOff.setMultiplier(2);
+    backOff.setMaxInterval(properties.retryMaxInterval().toMillis());
+    return backOff;
   }
 }

@@ -1,5 +1,6 @@
 package io.kadi.kit.web;
 
+import io.kadi.kit.InfrastructureFailures;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+  private static final String RETRY_AFTER_SECONDS = "2";
 
   @ExceptionHandler(ApiException.class)
   ResponseEntity<Object> refused(ApiException e, WebRequest request) {
@@ -40,9 +42,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return handleExceptionInternal(e, problem, new HttpHeaders(), e.status(), request);
   }
 
-  /** A failure nobody anticipated: logged with its stack trace, answered without any of it. */
+  /**
+   * A failure nobody anticipated: logged with its stack trace, answered without any of it. When it is the
+   * infrastructure that failed (PostgreSQL or the schema registry unreachable), the answer is 503 with Retry-After:
+   * the request was fine, nothing was changed, and sending it again shortly is the right thing to do.
+   */
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
+    if (InfrastructureFailures.isUnavailable(e)) {
+      log.warn("Infrastructure unavailable handling {}: {}", request.getDescription(false), e.getMessage());
+      ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+          "A service this request needs is unavailable for a moment. Nothing was changed; try again shortly.");
+      HttpHeaders headers = new HttpHeaders();
+      headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+      return handleExceptionInternal(e, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
+    }
     log.error("Unexpected failure handling {}", request.getDescription(false), e);
     ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
         "Something went wrong on our side. Nothing was changed by this request. Quote the request_id if it persists.");
@@ -71,13 +85,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return handleExceptionInternal(e, invalidFields(status, errors), headers, status, request);
   }
 
-  /** A path variable of the wrong shape (not a UUID, say) names nothing that could exist. */
+  /**
+   * A path id of the wrong shape (not a UUID, say) names nothing that could exist: it is not found, with the code
+   * of the resource it names ({@code cardId} gives {@code card_not_found}), as a well-formed unknown id would be.
+   */
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<Object> mismatchedArgument(MethodArgumentTypeMismatchException e, WebRequest request) {
     boolean pathVariable = e.getParameter().hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class);
     HttpStatus status = pathVariable ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
+    String resource = snakeCase(e.getName().replaceAll("Id$", ""));
     ProblemDetail problem = pathVariable
-        ? Problems.of(status, "not_found", "No such " + e.getName().replace("_", " ") + ".")
+        ? Problems.of(status, resource + "_not_found", "No " + resource.replace('_', ' ') + " " + e.getValue() + ".")
         : invalidFields(status, Map.of(snakeCase(e.getName()), "has an invalid value"));
     return handleExceptionInternal(e, problem, new HttpHeaders(), status, request);
   }

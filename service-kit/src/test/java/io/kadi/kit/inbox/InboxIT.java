@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class InboxIT {
 
   @Autowired Inbox inbox;
+  @Autowired InboxJanitor janitor;
   @Autowired JdbcClient jdbc;
 
   @Test
@@ -80,6 +81,20 @@ class InboxIT {
       assertThat(ran).isEqualTo(1);
     }
     assertThat(notes(key)).isEqualTo(1);
+  }
+
+  @Test
+  void idsProcessedLongerAgoThanTheRetentionAreForgottenAndOthersKept() {
+    String old = UUID.randomUUID().toString();
+    String recent = UUID.randomUUID().toString();
+    jdbc.sql("insert into inbox (handler, message_id, processed_at) values ('handler', ?, now() - interval '31 days')").param(old).update();
+    jdbc.sql("insert into inbox (handler, message_id, processed_at) values ('handler', ?, now() - interval '29 days')").param(recent).update();
+
+    assertThat(janitor.purge()).isPositive();
+
+    assertThat(jdbc.sql("select message_id from inbox where message_id in (?, ?)").params(old, recent).query(String.class).list())
+        .containsExactly(recent);
+    assertThat(inbox.processOnce("handler", recent, () -> { })).as("still remembered").isFalse();
   }
 
   private void insertNote(UUID key) {

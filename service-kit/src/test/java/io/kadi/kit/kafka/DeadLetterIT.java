@@ -10,8 +10,11 @@ import io.kadi.kit.context.RecordMetadata;
 import io.kadi.kit.context.RequestContext;
 import io.kadi.kit.testapp.CommandRecorder;
 import io.kadi.kit.testapp.KitIntegrationTest;
+import io.kadi.kit.testing.KadiTestInfrastructure;
 import io.kadi.kit.testing.TestProducer;
 import io.kadi.kit.testing.TopicProbe;
+import io.kadi.schemas.registry.InMemorySchemaRegistry;
+import io.kadi.schemas.serde.WireFormat;
 import io.kadi.schemas.topics.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -64,14 +67,33 @@ class DeadLetterIT {
       producer.publish(COMMANDS, key, freeze(failing, "fail"));
       producer.publish(COMMANDS, key, freeze(next, "ok"));
 
-      FreezeCard dead = deadLetters.await(FreezeCard.class, f -> f.getCommandId().equals(failing));
+      TopicProbe.Received letter = deadLetters.awaitRecord(r -> r.value() instanceof FreezeCard f && f.getCommandId().equals(failing));
+      FreezeCard dead = (FreezeCard) letter.value();
 
       assertThat(dead.getReason()).isEqualTo("fail");
+      assertThat(WireFormat.schemaId(letter.raw().value())).as("serialized under the source topic's subject")
+          .isEqualTo(registry().idOf(COMMANDS + "-io.kadi.commands.card.v1.FreezeCard", FreezeCard.getClassSchema()));
+      assertThat(registry().subjects()).noneMatch(subject -> subject.startsWith(DEAD_LETTERS));
       assertThat(header(deadLetters.awaitRecord(r -> r.value() == dead), KadiKafkaAutoConfiguration.REASON_HEADER))
           .isEqualTo("cannot handle " + failing);
       await().atMost(Duration.ofSeconds(30)).until(() -> recorder.handled().contains(next));
       assertThat(Collections.frequency(recorder.attempts(), failing)).as("first attempt plus 2 retries").isEqualTo(3);
       assertThat(recorder.handled()).doesNotContain(failing);
+    }
+  }
+
+  @Test
+  void whileTheDatabaseIsUnavailableARecordIsRetriedBeyondTheRetryLimitAndNeverDeadLettered() {
+    String key = UUID.randomUUID().toString();
+    String waiting = UUID.randomUUID().toString();
+    try (TopicProbe deadLetters = TopicProbe.fromEnd(DEAD_LETTERS); TestProducer producer = new TestProducer()) {
+      producer.publish(COMMANDS, key, freeze(waiting, "unavailable:5"));
+
+      await().atMost(Duration.ofSeconds(30)).until(() -> recorder.handled().contains(waiting));
+
+      assertThat(Collections.frequency(recorder.attempts(), waiting)).as("5 failed attempts, well past 2 retries, then success")
+          .isEqualTo(6);
+      assertThat(deadLetters.readToEnd()).noneMatch(r -> r.value() instanceof FreezeCard f && f.getCommandId().equals(waiting));
     }
   }
 
@@ -89,6 +111,10 @@ class DeadLetterIT {
       assertThat(header(dead, KadiKafkaAutoConfiguration.REASON_HEADER)).isEqualTo("Not handled here: io.kadi.commands.card.v1.UnfreezeCard");
       assertThat(Collections.frequency(recorder.attempts(), unprocessable)).isEqualTo(1);
     }
+  }
+
+  private static InMemorySchemaRegistry registry() {
+    return InMemorySchemaRegistry.scope(KadiTestInfrastructure.SCHEMA_REGISTRY_URL.substring("mock://".length()));
   }
 
   private double deadLettered() {

@@ -5,7 +5,9 @@ import io.kadi.kit.web.ApiException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
+import java.sql.SQLTransientConnectionException;
 import java.util.Map;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +30,12 @@ class TestController {
   @GetMapping("/test/things/{thingId}")
   Map<String, Object> read(@PathVariable UUID thingId) {
     throw new ApiException(HttpStatus.NOT_FOUND, "thing_not_found", "No thing " + thingId + ".", Map.of("thing_id", thingId.toString()));
+  }
+
+  @PostMapping("/test/database-down")
+  void databaseDown() {
+    throw new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+        new SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out after 30000ms"));
   }
 
   @PostMapping("/test/explode")

@@ -92,8 +92,28 @@ class ProblemDetailsIT {
   }
 
   @Test
-  void aPathIdOfTheWrongShapeIsNotFound() {
-    assertProblem(http.get("/test/things/not-a-uuid"), 404, "not_found");
+  void aPathIdOfTheWrongShapeIsNotFoundUnderTheResourcesOwnCode() {
+    Http.Response response = http.get("/test/things/not-a-uuid");
+
+    assertProblem(response, 404, "thing_not_found");
+    assertThat(response.text("detail")).isEqualTo("No thing not-a-uuid.");
+  }
+
+  @Test
+  void aNumberSentAsAStringIsRefused() {
+    Http.Response response = http.post("/test/things", "{\"display_name\":\"a\",\"amount\":\"100\"}");
+
+    assertProblem(response, 400, "validation_failed");
+    assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo("amount");
+  }
+
+  @Test
+  void anUnavailableDatabaseIsA503WithRetryAfterNotA500() {
+    Http.Response response = http.post("/test/database-down", "{}");
+
+    assertProblem(response, 503, "unavailable");
+    assertThat(response.header("Retry-After")).isEqualTo("2");
+    assertThat(response.raw().body()).doesNotContain("HikariPool");
   }
 
   @Test

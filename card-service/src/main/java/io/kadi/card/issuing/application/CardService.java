@@ -130,14 +130,16 @@ public class CardService {
   /** Freezes, unfreezes or terminates a card, as its status allows. */
   @Transactional
   public Outcome<Card> change(UUID cardId, LifecycleAction action, String reason, RequestContext context) {
-    Optional<Card> locked = cards.findForUpdate(cardId, context.mode());
-    if (locked.isEmpty()) {
-      return notFound(cardId);
-    }
-    return locked.get().apply(action).then(changed -> {
-      cards.updateStatus(changed, now());
-      events.changed(changed, action, reason, context);
-      return Outcome.done(changed);
+    return Card.reason(reason).then(checked -> {
+      Optional<Card> locked = cards.findForUpdate(cardId, context.mode());
+      if (locked.isEmpty()) {
+        return notFound(cardId);
+      }
+      return locked.get().apply(action).then(changed -> {
+        cards.updateStatus(changed, now());
+        events.changed(changed, action, checked, context);
+        return Outcome.done(changed);
+      });
     });
   }
 

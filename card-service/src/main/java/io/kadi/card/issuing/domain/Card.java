@@ -28,6 +28,15 @@ public record Card(
     long held,
     Instant createdAt) {
 
+  public static final int MAX_REASON_LENGTH = 200;
+
+  /** Why a card's status changes, when given: at most 200 characters. */
+  public static Outcome<String> reason(String reason) {
+    return reason != null && reason.length() > MAX_REASON_LENGTH
+        ? Outcome.refused(RefusalCode.VALIDATION_FAILED, "A reason has at most " + MAX_REASON_LENGTH + " characters.")
+        : Outcome.done(reason);
+  }
+
   /** A new card: active, empty. */
   public static Card issue(UUID id, UUID cardholderId, Mode mode, CardType type, IsoCurrency currency, String bin,
       String last4, YearMonth expiry, Instant now) {

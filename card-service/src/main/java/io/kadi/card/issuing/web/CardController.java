@@ -44,7 +44,7 @@ class CardController {
   /** Amount and currency are checked by the service, so that REST and Kafka refuse them with the same codes. */
   record FundingRequest(@NotNull Long amount, @NotBlank String currency, @NotBlank @Size(max = 100) String reference) {}
 
-  record StatusChange(@Size(max = 200) String reason) {}
+  record StatusChange(@Size(max = Card.MAX_REASON_LENGTH) String reason) {}
 
   record Balance(long available, long held) {}
 

@@ -80,6 +80,13 @@ class CardRulesTest {
   }
 
   @Test
+  void aReasonIsOptionalAndAtMostTwoHundredCharacters() {
+    assertThat(Card.reason(null)).isEqualTo(Outcome.done(null));
+    assertThat(Card.reason("x".repeat(200))).isInstanceOf(Outcome.Done.class);
+    assertThat(refusal(Card.reason("x".repeat(201))).code()).isEqualTo(RefusalCode.VALIDATION_FAILED);
+  }
+
+  @Test
   void aFundingReferenceHasOneToAHundredCharacters() {
     assertThat(Funding.reference("inv-1")).isEqualTo(Outcome.done("inv-1"));
     assertThat(refusal(Funding.reference(" ")).code()).isEqualTo(RefusalCode.VALIDATION_FAILED);
