@@ -1,9 +1,7 @@
 package io.kadi.limits;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.kadi.kit.testing.Http;
 import io.kadi.kit.testing.KadiTestInfrastructure;
+import io.kadi.kit.testing.ServiceChecks;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -20,13 +18,6 @@ class LimitsServiceRunsIT {
 
   @Test
   void reportsHealthyWithItsOwnSchemaMigrated() {
-    Http.Response health = new Http(port).get("/actuator/health");
-
-    assertThat(health.status()).isEqualTo(200);
-    assertThat(health.text("status")).isEqualTo("UP");
-    assertThat(jdbc.sql("select table_name from information_schema.tables where table_schema = 'limits' order by 1")
-        .query(String.class).list())
-        .contains("outbox", "inbox", "flyway_schema_history", "kit_schema_history");
-    assertThat(jdbc.sql("select obj_description('limits'::regnamespace)").query(String.class).single()).contains("limits-service");
+    ServiceChecks.assertHealthyInItsOwnSchema(port, jdbc, "limits", "limits-service");
   }
 }

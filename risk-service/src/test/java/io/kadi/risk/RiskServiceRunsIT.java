@@ -1,9 +1,7 @@
 package io.kadi.risk;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.kadi.kit.testing.Http;
 import io.kadi.kit.testing.KadiTestInfrastructure;
+import io.kadi.kit.testing.ServiceChecks;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -20,13 +18,6 @@ class RiskServiceRunsIT {
 
   @Test
   void reportsHealthyWithItsOwnSchemaMigrated() {
-    Http.Response health = new Http(port).get("/actuator/health");
-
-    assertThat(health.status()).isEqualTo(200);
-    assertThat(health.text("status")).isEqualTo("UP");
-    assertThat(jdbc.sql("select table_name from information_schema.tables where table_schema = 'risk' order by 1")
-        .query(String.class).list())
-        .contains("outbox", "inbox", "flyway_schema_history", "kit_schema_history");
-    assertThat(jdbc.sql("select obj_description('risk'::regnamespace)").query(String.class).single()).contains("risk-service");
+    ServiceChecks.assertHealthyInItsOwnSchema(port, jdbc, "risk", "risk-service");
   }
 }
