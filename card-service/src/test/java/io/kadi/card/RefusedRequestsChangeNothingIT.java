@@ -84,6 +84,18 @@ class RefusedRequestsChangeNothingIT {
   }
 
   @Test
+  void anEnumGivenByItsPosition() {
+    UUID cardholderId = api.verifiedCardholder();
+    UUID pending = UUID.fromString(api.createCardholder("Numeric Status").text("id"));
+
+    assertRefusedWithoutTrace(() -> api.http().post("/v1/cards",
+        "{\"cardholder_id\": \"" + cardholderId + "\", \"type\": 1, \"currency\": \"NGN\"}"), 400, "validation_failed");
+    assertRefusedWithoutTrace(() -> api.decideKyc(pending, "{\"status\": 0, \"tier\": 1, \"reference\": \"r\"}"),
+        400, "validation_failed");
+    assertThat(api.http().get("/v1/cardholders/" + pending).text("kyc_status")).isEqualTo("pending");
+  }
+
+  @Test
   void issuingForAnUnknownCardholder() {
     assertRefusedWithoutTrace(() -> api.issueCard(UUID.randomUUID(), "NGN"), 404, "cardholder_not_found");
   }

@@ -97,9 +97,12 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
-  /** Tries each base URL in turn until one answers; an answer with an error status is final. */
+  /**
+   * Tries each base URL in turn until one answers: an unreachable registry, or one failing on its side (5xx), passes
+   * the question to the next. Any other answer, error or not, is final.
+   */
   private JsonNode send(java.util.function.Function<URI, HttpRequest.Builder> request) {
-    IOException lastFailure = null;
+    SchemaRegistryException lastFailure = null;
     for (URI base : baseUrls) {
       HttpRequest.Builder builder = request.apply(base).timeout(TIMEOUT).header("Accept", ACCEPT);
       if (authorization != null) {
@@ -109,14 +112,19 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
         return read(response);
       } catch (IOException e) {
+        lastFailure = new SchemaRegistryException(SchemaRegistryException.UNREACHABLE,
+            "Schema registry unreachable at " + base + ": " + e.getMessage(), e);
+      } catch (SchemaRegistryException e) {
+        if (e.errorCode() / 100 != 5 && e.errorCode() / 10_000 != 5) {
+          throw e;
+        }
         lastFailure = e;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new SchemaRegistryException(SchemaRegistryException.UNREACHABLE, "Interrupted while calling the schema registry", e);
       }
     }
-    throw new SchemaRegistryException(SchemaRegistryException.UNREACHABLE,
-        "Schema registry unreachable at " + baseUrls + ": " + lastFailure.getMessage(), lastFailure);
+    throw lastFailure;
   }
 
   private JsonNode read(HttpResponse<String> response) {

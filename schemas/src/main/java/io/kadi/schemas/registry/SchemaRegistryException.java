@@ -27,8 +27,12 @@ public class SchemaRegistryException extends RuntimeException {
     return errorCode;
   }
 
-  /** The registry could not be reached or failed on its side (5xx): asking again later may well succeed. */
+  /**
+   * The registry could not be used: unreachable, failing on its side (5xx), or refusing these credentials (401, 403).
+   * None of it says anything about the schema or record at hand, and all of it ends without any change on our side.
+   */
   public boolean registryUnavailable() {
-    return errorCode == UNREACHABLE || errorCode / 100 == 5 || errorCode / 10_000 == 5;
+    return errorCode == UNREACHABLE || errorCode / 100 == 5 || errorCode / 10_000 == 5
+        || errorCode == 401 || errorCode == 403 || errorCode / 100 == 401 || errorCode / 100 == 403;
   }
 }

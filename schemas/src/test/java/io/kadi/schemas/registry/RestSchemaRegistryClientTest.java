@@ -112,6 +112,47 @@ class RestSchemaRegistryClientTest {
   }
 
   @Test
+  void failsOverToTheNextUrlWhenARegistryFailsOnItsSide() throws IOException {
+    HttpServer failing = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    failing.createContext("/", exchange -> {
+      byte[] reply = "{\"error_code\":50001,\"message\":\"Error in the backend data store\"}".getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(500, reply.length);
+      exchange.getResponseBody().write(reply);
+      exchange.close();
+    });
+    failing.start();
+    try {
+      answer = "{\"id\":11}";
+      var client = new RestSchemaRegistryClient(List.of("http://127.0.0.1:" + failing.getAddress().getPort(), url()), null);
+
+      assertThat(client.register(SUBJECT, CardIssued.getClassSchema())).isEqualTo(11);
+    } finally {
+      failing.stop(0);
+    }
+  }
+
+  @Test
+  void aRefusalIsFinalAndNotPassedToTheNextUrl() {
+    status = 422;
+    answer = "{\"error_code\":42201,\"message\":\"Invalid schema\"}";
+    var client = new RestSchemaRegistryClient(List.of(url(), url()), null);
+
+    assertThatThrownBy(() -> client.register(SUBJECT, CardIssued.getClassSchema()))
+        .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(42201));
+    assertThat(requests).hasSize(1);
+  }
+
+  @Test
+  void unreachableFailingOrRefusingCredentialsIsUnavailabilityButARefusedSchemaIsNot() {
+    for (int code : new int[] {SchemaRegistryException.UNREACHABLE, 500, 503, 50001, 50002, 401, 403, 40101}) {
+      assertThat(new SchemaRegistryException(code, "x").registryUnavailable()).as("error %d", code).isTrue();
+    }
+    for (int code : new int[] {404, 40401, 40403, 409, 42201, 422}) {
+      assertThat(new SchemaRegistryException(code, "x").registryUnavailable()).as("error %d", code).isFalse();
+    }
+  }
+
+  @Test
   void saysSoWhenNoRegistryIsReachable() {
     var client = new RestSchemaRegistryClient(List.of("http://127.0.0.1:1"), null);
 

@@ -18,10 +18,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 
 /**
- * Before the listeners start, creates what is missing of: every catalogue topic, so a service can publish before
+ * Before anything publishes or consumes, creates what is missing of: every catalogue topic, so a service can publish before
  * any other has started, and the dead-letter topic of every (topic, group) the service consumes, so the first poison
  * record has somewhere to go where brokers do not auto-create topics.
  *
@@ -88,8 +87,9 @@ final class TopicDeclarations implements SmartLifecycle {
     return running;
   }
 
+  /** First of all: before the outbox relay publishes, the web server takes requests, and the listeners consume. */
   @Override
   public int getPhase() {
-    return AbstractMessageListenerContainer.DEFAULT_PHASE - 100;
+    return Integer.MAX_VALUE - 8192;
   }
 }

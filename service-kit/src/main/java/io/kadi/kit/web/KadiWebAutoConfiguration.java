@@ -1,8 +1,13 @@
 package io.kadi.kit.web;
 
 import java.util.List;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.type.LogicalType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -22,6 +27,22 @@ public class KadiWebAutoConfiguration {
     FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     return registration;
+  }
+
+  /**
+   * JSON means what it says: an enum is one of its names (never its position: {@code "status": 0} is not
+   * {@code verified}), and text is text (never a number or a boolean read as one). Numbers are refused as text and
+   * text as numbers, so {@code "amount": "100"} fails too (kadi-defaults.properties).
+   */
+  @Bean
+  JsonMapperBuilderCustomizer strictJson() {
+    return builder -> builder
+        .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+        .withCoercionConfig(LogicalType.Textual, text -> text
+            .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+        .withCoercionConfig(LogicalType.Enum, names -> names.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));
   }
 
   @Bean

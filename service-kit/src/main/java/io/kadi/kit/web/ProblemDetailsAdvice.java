@@ -45,14 +45,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   /**
    * A failure nobody anticipated: logged with its stack trace, answered without any of it. When it is the
    * infrastructure that failed (PostgreSQL or the schema registry unreachable), the answer is 503 with Retry-After:
-   * the request was fine, nothing was changed, and sending it again shortly is the right thing to do.
+   * the request was fine, and sending it again shortly is the right thing to do. (Almost always nothing was changed;
+   * only a connection lost during the commit itself leaves that unknown.)
    */
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
     if (InfrastructureFailures.isUnavailable(e)) {
       log.warn("Infrastructure unavailable handling {}: {}", request.getDescription(false), e.getMessage());
       ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
-          "A service this request needs is unavailable for a moment. Nothing was changed; try again shortly.");
+          "A service this request needs is unavailable for a moment. Try again shortly.");
       HttpHeaders headers = new HttpHeaders();
       headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
       return handleExceptionInternal(e, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);

@@ -100,6 +100,16 @@ class ProblemDetailsIT {
   }
 
   @Test
+  void aNumberOrABooleanIsNotText() {
+    for (String value : new String[] {"123", "1.5", "true"}) {
+      Http.Response response = http.post("/test/things", "{\"display_name\":" + value + ",\"amount\":1}");
+
+      assertProblem(response, 400, "validation_failed");
+      assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo("display_name");
+    }
+  }
+
+  @Test
   void aNumberSentAsAStringIsRefused() {
     Http.Response response = http.post("/test/things", "{\"display_name\":\"a\",\"amount\":\"100\"}");
 
