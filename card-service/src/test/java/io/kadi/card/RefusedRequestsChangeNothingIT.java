@@ -84,6 +84,14 @@ class RefusedRequestsChangeNothingIT {
   }
 
   @Test
+  void textWithTheNulCharacter() {
+    Http.Response response = assertRefusedWithoutTrace(() -> api.http().post("/v1/cardholders", """
+        {"name": "Ada\\u0000Obi", "email": "ada@example.com", "phone_number": "+2348012345678", "country": "NG",
+         "timezone": "Africa/Lagos"}"""), 400, "validation_failed");
+    assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo("name");
+  }
+
+  @Test
   void anEnumGivenByItsPosition() {
     UUID cardholderId = api.verifiedCardholder();
     UUID pending = UUID.fromString(api.createCardholder("Numeric Status").text("id"));

@@ -1,6 +1,7 @@
 package io.kadi.localstack;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -19,9 +20,15 @@ record PostgresUrl(String host, int port, String database, String user, String p
 
   static PostgresUrl parse(String url) {
     String text = url == null || url.isBlank() ? DEFAULT : url.trim();
-    URI uri = URI.create(text.startsWith("jdbc:") ? text.substring("jdbc:".length()) : text);
+    URI uri;
+    try {
+      uri = new URI(text.startsWith("jdbc:") ? text.substring("jdbc:".length()) : text);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("DATABASE_URL is not a valid URL (" + redacted(text) + "): " + e.getReason()
+          + ". Percent-encode special characters in the password.");
+    }
     if (!"postgresql".equals(uri.getScheme()) && !"postgres".equals(uri.getScheme())) {
-      throw new IllegalArgumentException("DATABASE_URL must be a postgresql:// or jdbc:postgresql:// URL, not " + text);
+      throw new IllegalArgumentException("DATABASE_URL must be a postgresql:// or jdbc:postgresql:// URL, not " + redacted(text));
     }
     String user = "postgres";
     String password = "";
@@ -71,6 +78,11 @@ record PostgresUrl(String host, int port, String database, String user, String p
 
   private String jdbcUrl(String name) {
     return "jdbc:postgresql://" + host + ":" + port + "/" + name;
+  }
+
+  /** The URL without its password, for messages: a password must never reach a terminal or a log. */
+  static String redacted(String url) {
+    return url.replaceAll("(//[^:/@]*):[^@/]*@", "$1:***@");
   }
 
   private static String decode(String part) {

@@ -14,7 +14,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
+import org.awaitility.Awaitility;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +49,9 @@ class KadiUpIT {
       assertThat(examples).contains("\"kyc_status\": \"verified\"", "\"last4\":", "\"available\": 1500000",
           "\"status\": \"frozen\"", "\"code\": \"invalid_amount\"", "\"intact\": true");
       assertThat(countIn(database, "select count(*) from card.cardholders")).as("written to DATABASE_URL's database").isEqualTo(1);
-      assertThat(countIn(database, "select count(*) from audit.audit_log")).isPositive();
+      // cardholder created, KYC verified, card issued, funded, frozen: five events, each audited
+      Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+          assertThat(countIn(database, "select count(*) from audit.audit_log")).isEqualTo(5));
       assertThat(Files.getPosixFilePermissions(home.resolve(LocalSecrets.FILE))).isEqualTo(PosixFilePermissions.fromString("rw-------"));
 
       new ProcessBuilder("kill", "-INT", Long.toString(stack.pid())).start().waitFor();

@@ -88,8 +88,9 @@ class CardCommandsIT {
     producer.publish(COMMANDS, cardholderId.toString(), issue("platform-b", commandId, cardholderId));
 
     events.await(CardIssued.class, c -> c.getCardholderId().equals(cardholderId) && c.getMetadata().getActorClientId().equals("platform-b"));
+    // Two cards, so two keys and maybe two partitions: no order between them.
     assertThat(events.readToEnd(CardIssued.class, c -> c.getCardholderId().equals(cardholderId)))
-        .extracting(c -> c.getMetadata().getActorClientId()).containsExactly("platform-a", "platform-b");
+        .extracting(c -> c.getMetadata().getActorClientId()).containsExactlyInAnyOrder("platform-a", "platform-b");
     assertThat(jdbc.sql("select count(*) from cards where cardholder_id = ?").param(cardholderId).query(Integer.class).single())
         .isEqualTo(2);
   }
@@ -131,6 +132,8 @@ class CardCommandsIT {
     String currency = reject(fund(active.toString(), 100, "XYZ", Mode.SANDBOX));
     String malformedId = reject(fund("not-a-card", 100, "NGN", Mode.SANDBOX));
     String otherMode = reject(fund(active.toString(), 100, "NGN", Mode.LIVE));
+    String nulReference = reject(FundCard.newBuilder().setMetadata(sent("platform-a", Mode.SANDBOX)).setCommandId(id())
+        .setCardId(active.toString()).setAmount(100).setCurrency("NGN").setReference("ref\0").build());
     String longReason = reject(FreezeCard.newBuilder().setMetadata(sent("platform-a", Mode.SANDBOX)).setCommandId(id())
         .setCardId(active.toString()).setReason("x".repeat(201)).build());
 
@@ -138,12 +141,30 @@ class CardCommandsIT {
     assertThat(state).isEqualTo("FundCard:invalid_card_state:" + terminated);
     assertThat(amount).isEqualTo("FundCard:invalid_amount:" + active);
     assertThat(currency).isEqualTo("FundCard:unsupported_currency:" + active);
-    assertThat(malformedId).isEqualTo("FundCard:card_not_found:not-a-card");
+    assertThat(malformedId).as("an id that is no id is not repeated as the subject").isEqualTo("FundCard:card_not_found:null");
     assertThat(otherMode).as("a live command never sees a sandbox card").isEqualTo("FundCard:card_not_found:" + active);
     assertThat(longReason).isEqualTo("FreezeCard:validation_failed:" + active);
+    assertThat(nulReference).isEqualTo("FundCard:validation_failed:" + active);
     assertThat(api.card(active).text("status")).isEqualTo("active");
     assertThat(api.card(active).json().path("balance").path("available").asLong()).isZero();
     assertThat(jdbc.sql("select count(*) from cards where cardholder_id = ?").param(unverified).query(Integer.class).single()).isZero();
+  }
+
+  @Test
+  void aCommandNamingAHugeIdIsRejectedBrieflyAndKeyedByItsCommandId() {
+    String commandId = id();
+    String huge = "x".repeat(400_000);
+
+    producer.publish(COMMANDS, commandId, FundCard.newBuilder().setMetadata(sent("platform-a", Mode.SANDBOX)).setCommandId(commandId)
+        .setCardId(huge).setAmount(100).setCurrency("NGN").setReference("r").build());
+
+    TopicProbe.Received received = events.awaitRecord(r -> r.value() instanceof CommandRejected c && c.getCommandId().equals(commandId));
+    CommandRejected rejected = (CommandRejected) received.value();
+    assertThat(received.raw().key()).isEqualTo(commandId);
+    assertThat(rejected.getCode()).isEqualTo("card_not_found");
+    assertThat(rejected.getSubjectId()).isNull();
+    assertThat(rejected.getReason()).hasSizeLessThan(100);
+    assertThat(received.raw().value()).hasSizeLessThan(1_000);
   }
 
   @Test
@@ -154,6 +175,10 @@ class CardCommandsIT {
     try (TopicProbe deadLetters = TopicProbe.fromEnd(Topics.CARD_COMMANDS.deadLetterTopic("card-service"))) {
       producer.publishBytes(COMMANDS, key, poison);
       producer.publish(COMMANDS, key, CardUnfrozen.newBuilder().setMetadata(sent("platform-a", Mode.SANDBOX)).setCardId(cardId).build());
+      producer.publish(COMMANDS, key, FreezeCard.newBuilder().setMetadata(sent("platform-a", Mode.SANDBOX)).setCommandId("nul\0id")
+          .setCardId(key).build());
+      producer.publish(COMMANDS, key, FreezeCard.newBuilder().setMetadata(sent("platform-a", Mode.SANDBOX)).setCommandId("c".repeat(101))
+          .setCardId(key).build());
       producer.publish(COMMANDS, key, FreezeCard.newBuilder().setMetadata(sent("platform-a", Mode.SANDBOX)).setCommandId(id())
           .setCardId(key).setReason("after the poison").build());
 
@@ -163,6 +188,12 @@ class CardCommandsIT {
       assertThat(first.raw().value()).isEqualTo(poison);
       assertThat(new String(second.raw().headers().lastHeader(KadiKafkaAutoConfiguration.REASON_HEADER).value(), StandardCharsets.UTF_8))
           .contains("is not a card command");
+      for (String unanswerable : new String[] {"nul\0id", "c".repeat(101)}) {
+        TopicProbe.Received dead = deadLetters.awaitRecord(r -> r.value() instanceof FreezeCard f && f.getCommandId().equals(unanswerable));
+        assertThat(new String(dead.raw().headers().lastHeader(KadiKafkaAutoConfiguration.REASON_HEADER).value(), StandardCharsets.UTF_8))
+            .contains("needs a commandId of 1 to 100 characters");
+      }
+      assertThat(api.card(cardId).text("status")).as("only the valid freeze took effect").isEqualTo("frozen");
     }
   }
 

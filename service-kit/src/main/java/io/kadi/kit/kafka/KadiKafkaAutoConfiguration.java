@@ -65,12 +65,8 @@ public class KadiKafkaAutoConfiguration {
   @Bean
   CommonErrorHandler kadiErrorHandler(KafkaProperties kafka, KadiKafkaProperties properties,
       @Value("${spring.kafka.consumer.group-id:${spring.application.name}}") String defaultGroup,
-      ObjectProvider<MeterRegistry> meters) {
-    Map<String, Object> bytesProducer = new HashMap<>(kafka.buildProducerProperties());
-    bytesProducer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-    bytesProducer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-    DeadLetterRecoverer recoverer = new DeadLetterRecoverer(
-        new KafkaTemplate<>(new DefaultKafkaProducerFactory<byte[], byte[]>(bytesProducer)),
+      DefaultKafkaProducerFactory<byte[], byte[]> kadiDeadLetterProducers, ObjectProvider<MeterRegistry> meters) {
+    DeadLetterRecoverer recoverer = new DeadLetterRecoverer(new KafkaTemplate<>(kadiDeadLetterProducers),
         KafkaSerializers.configuredValueSerializer(kafka), defaultGroup);
     MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
     DefaultErrorHandler handler = new DefaultErrorHandler((record, failure) -> {
@@ -91,6 +87,15 @@ public class KadiKafkaAutoConfiguration {
   }
 
   /** Pauses from retry-initial-interval, doubling up to retry-max-interval; as many as the given back-off allows. */
+  /** Producers of dead letters, which are bytes: a bean, so the context closes them. */
+  @Bean
+  DefaultKafkaProducerFactory<byte[], byte[]> kadiDeadLetterProducers(KafkaProperties kafka) {
+    Map<String, Object> bytes = new HashMap<>(kafka.buildProducerProperties());
+    bytes.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    bytes.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    return new DefaultKafkaProducerFactory<>(bytes);
+  }
+
   private static ExponentialBackOff backOff(KadiKafkaProperties properties, ExponentialBackOff backOff) {
     backOff.setInitialInterval(properties.retryInitialInterval().toMillis());
     backOff.setMultiplier(2);

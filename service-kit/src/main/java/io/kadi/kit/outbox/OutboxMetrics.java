@@ -6,9 +6,9 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The outbox backlog, read from the table at each scrape: {@code kadi.outbox.pending} (records waiting) and
- * {@code kadi.outbox.oldest.age} (seconds the oldest has waited). Both stay near zero while Kafka is reachable; a
- * growing age means nothing is being published.
+ * The outbox backlog, read from the tables at each scrape: {@code kadi.outbox.pending} (records waiting),
+ * {@code kadi.outbox.oldest.age} (seconds the oldest has waited) and {@code kadi.outbox.parked} (records Kafka refused
+ * for good). The first two stay near zero while Kafka is reachable; the third should stay at zero.
  */
 public final class OutboxMetrics implements MeterBinder {
 
@@ -27,6 +27,9 @@ public final class OutboxMetrics implements MeterBinder {
             metrics -> metrics.query("select coalesce(extract(epoch from now() - min(created_at)), 0) from outbox"))
         .description("Seconds the oldest unpublished outbox record has waited")
         .baseUnit("seconds")
+        .register(registry);
+    Gauge.builder("kadi.outbox.parked", this, metrics -> metrics.query("select count(*) from outbox_parked"))
+        .description("Records Kafka refused for good, parked for an operator's decision")
         .register(registry);
   }
 

@@ -2,19 +2,24 @@ package io.kadi.kit.outbox;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.HashMap;
-import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -31,11 +36,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * advisory lock on the outbox table, and each turn publishes in id order, so records of one key leave in the order
  * they were committed. Delivery is at least once: a crash between Kafka's acknowledgement and the delete publishes
  * a record again, with the same event id, and consumers de-duplicate on it (see {@code Inbox}).
+ *
+ * <p>A record Kafka refuses for good (too large, an invalid topic) is moved to {@code outbox_parked} and logged,
+ * so that it does not block every record behind it; the records of its key after it go on without it.
  */
 public final class OutboxRelay implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-  private static final int LOCK_BUSY = -1;
   private static final Duration LOCK_BUSY_PAUSE = Duration.ofMillis(10);
   private static final Duration INITIAL_BACKOFF = Duration.ofMillis(100);
 
@@ -44,6 +51,7 @@ public final class OutboxRelay implements SmartLifecycle {
   private final Producer<String, byte[]> producer;
   private final OutboxProperties properties;
   private final Semaphore wakeUps = new Semaphore(0);
+  private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean running;
   private Thread thread;
   private long lockKey;
@@ -92,6 +100,7 @@ public final class OutboxRelay implements SmartLifecycle {
       return;
     }
     running = false;
+    stopped.countDown();
     wakeUps.release();
     try {
       thread.join(properties.sendTimeout().plusSeconds(5).toMillis());
@@ -126,7 +135,7 @@ public final class OutboxRelay implements SmartLifecycle {
         return;
       } catch (RuntimeException e) {
         log.warn("Outbox relay failed; the records stay in the outbox and are retried in {} ms", backoff.toMillis(), e);
-        sleep(backoff);
+        pause(backoff);
         backoff = min(backoff.multipliedBy(2), properties.maxBackoff());
       }
     }
@@ -140,59 +149,94 @@ public final class OutboxRelay implements SmartLifecycle {
   private void relayAll() throws InterruptedException {
     int busyTurns = 0;
     while (true) {
-      int relayed = transactions.execute(status -> relayBatch());
-      if (relayed == LOCK_BUSY) {
+      Turn turn = transactions.execute(status -> relayBatch());
+      if (turn.lockBusy()) {
         // Another instance is publishing. It may have read the outbox just before our commit, so look again
         // shortly rather than leave our records to the next sweep.
         if (++busyTurns * LOCK_BUSY_PAUSE.toMillis() > properties.sweepInterval().toMillis()) {
           return;
         }
         Thread.sleep(LOCK_BUSY_PAUSE);
-      } else if (relayed < properties.batchSize()) {
+      } else if (turn.failure() != null) {
+        throw turn.failure(); // after the turn committed what it did publish
+      } else if (turn.read() < properties.batchSize()) {
         return;
       }
     }
   }
 
-  private int relayBatch() {
+  /**
+   * One turn: publishes a batch in id order, then, walking the batch in that order, deletes what Kafka acknowledged
+   * and parks what Kafka refused for good, up to the first record whose send failed otherwise. That one and all after
+   * it stay, to be sent again in the same order.
+   */
+  private Turn relayBatch() {
     if (!jdbc.sql("select pg_try_advisory_xact_lock(?)").param(lockKey).query(Boolean.class).single()) {
-      return LOCK_BUSY;
+      return Turn.LOCK_BUSY;
     }
     List<PendingRecord> batch = jdbc.sql("select id, topic, record_key, record_value from outbox order by id limit ?")
         .param(properties.batchSize())
         .query(PendingRecord.class)
         .list();
-    if (batch.isEmpty()) {
-      return 0;
-    }
     List<Future<RecordMetadata>> sends = new ArrayList<>(batch.size());
     for (PendingRecord record : batch) {
       sends.add(producer.send(new ProducerRecord<>(record.topic(), record.recordKey(), record.recordValue())));
     }
-    awaitAcknowledgements(sends);
-    jdbc.sql("delete from outbox where id = any(?)")
-        .param(batch.stream().map(PendingRecord::id).toArray(Long[]::new))
-        .update();
-    return batch.size();
-  }
-
-  private void awaitAcknowledgements(List<Future<RecordMetadata>> sends) {
+    List<Long> published = new ArrayList<>();
     long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
-    for (Future<RecordMetadata> send : sends) {
+    for (int i = 0; i < batch.size(); i++) {
+      PendingRecord record = batch.get(i);
       try {
-        send.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        published.add(record.id());
+      } catch (ExecutionException e) {
+        if (!refusedForGood(e.getCause())) {
+          forget(published);
+          return new Turn(false, batch.size(), new IllegalStateException("Kafka did not take outbox record " + record.id() + ": " + e.getCause(), e.getCause()));
+        }
+        park(record, e.getCause());
+      } catch (TimeoutException e) {
+        forget(published);
+        return new Turn(false, batch.size(), new IllegalStateException("Kafka did not acknowledge outbox record " + record.id() + " in time", e));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new IllegalStateException("Interrupted while publishing the outbox", e);
-      } catch (ExecutionException | TimeoutException e) {
-        throw new IllegalStateException("Kafka did not acknowledge an outbox record: " + e.getMessage(), e);
+        forget(published);
+        return new Turn(false, batch.size(), new IllegalStateException("Interrupted while publishing the outbox", e));
       }
+    }
+    forget(published);
+    return new Turn(false, batch.size(), null);
+  }
+
+  /** Kafka will never take it as it is: sending it again would only block the records behind it. */
+  private static boolean refusedForGood(Throwable failure) {
+    return failure instanceof RecordTooLargeException
+        || failure instanceof RecordBatchTooLargeException
+        || failure instanceof InvalidTopicException
+        || failure instanceof InvalidRecordException;
+  }
+
+  private void park(PendingRecord record, Throwable reason) {
+    log.error("Kafka refused outbox record {} ({} bytes, key {}, topic {}) for good: {}. It is parked in outbox_parked; "
+        + "the records behind it go on.", record.id(), record.recordValue().length, record.recordKey(), record.topic(), reason.toString());
+    jdbc.sql("""
+            insert into outbox_parked (id, topic, record_key, record_value, event_type, event_id, created_at, reason)
+            select id, topic, record_key, record_value, event_type, event_id, created_at, ? from outbox where id = ?""")
+        .params(reason.toString(), record.id())
+        .update();
+    jdbc.sql("delete from outbox where id = ?").param(record.id()).update();
+  }
+
+  private void forget(List<Long> published) {
+    if (!published.isEmpty()) {
+      jdbc.sql("delete from outbox where id = any(?)").param(published.toArray(Long[]::new)).update();
     }
   }
 
-  private static void sleep(Duration duration) {
+  /** Waits out a backoff, unless the relay is stopped meanwhile. */
+  private void pause(Duration duration) {
     try {
-      Thread.sleep(duration);
+      stopped.await(duration.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -203,4 +247,9 @@ public final class OutboxRelay implements SmartLifecycle {
   }
 
   record PendingRecord(long id, String topic, String recordKey, byte[] recordValue) {}
+
+  /** What a turn came to: the lock was busy, or it read a batch, and maybe stopped at a failure. */
+  private record Turn(boolean lockBusy, int read, RuntimeException failure) {
+    static final Turn LOCK_BUSY = new Turn(true, 0, null);
+  }
 }

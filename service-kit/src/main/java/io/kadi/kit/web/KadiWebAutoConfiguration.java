@@ -4,6 +4,7 @@ import java.util.List;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -31,18 +32,15 @@ public class KadiWebAutoConfiguration {
 
   /**
    * JSON means what it says: an enum is one of its names (never its position: {@code "status": 0} is not
-   * {@code verified}), and text is text (never a number or a boolean read as one). Numbers are refused as text and
-   * text as numbers, so {@code "amount": "100"} fails too (kadi-defaults.properties).
+   * {@code verified}), and text is a string without NUL ({@link StrictTextDeserializer}). Text is refused as a
+   * number too, so {@code "amount": "100"} fails (kadi-defaults.properties).
    */
   @Bean
   JsonMapperBuilderCustomizer strictJson() {
     return builder -> builder
         .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-        .withCoercionConfig(LogicalType.Textual, text -> text
-            .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-        .withCoercionConfig(LogicalType.Enum, names -> names.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));
+        .withCoercionConfig(LogicalType.Enum, names -> names.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
+        .addModule(new SimpleModule("kadi-strict-text").addDeserializer(String.class, new StrictTextDeserializer()));
   }
 
   @Bean

@@ -94,18 +94,23 @@ class OutboxIT {
   }
 
   @Test
-  void keepsTheOrderOfEachKeyWhileSeveralRelaysCompete() throws Exception {
-    List<UUID> keys = IntStream.range(0, 4).mapToObj(i -> UUID.randomUUID()).toList();
-    int perKey = 40;
+  void keepsTheCommitOrderOfEachKeyWhileWritersAndRelaysCompete() throws Exception {
+    List<UUID> keys = IntStream.range(0, 3).mapToObj(i -> UUID.randomUUID()).toList();
+    int writersPerKey = 4;
+    int writesPerWriter = 15;
     OutboxRelay second = newRelay(Duration.ofMillis(5));
     second.start();
-    try (TopicProbe events = TopicProbe.fromEnd(TOPIC); ExecutorService writers = Executors.newFixedThreadPool(keys.size())) {
+    try (TopicProbe events = TopicProbe.fromEnd(TOPIC);
+        ExecutorService writers = Executors.newFixedThreadPool(keys.size() * writersPerKey)) {
       for (UUID key : keys) {
-        writers.submit(() -> IntStream.range(0, perKey).forEach(i -> notes.write(key, String.valueOf(i), CONTEXT)));
+        for (int writer = 0; writer < writersPerKey; writer++) {
+          writers.submit(() -> IntStream.range(0, writesPerWriter).forEach(i -> notes.writeNext(key, CONTEXT)));
+        }
       }
       writers.shutdown();
       assertThat(writers.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
 
+      int perKey = writersPerKey * writesPerWriter;
       for (UUID key : keys) {
         events.await(CardFrozen.class, f -> f.getCardId().equals(key) && f.getReason().equals(String.valueOf(perKey - 1)));
       }
@@ -147,6 +152,28 @@ class OutboxIT {
       } finally {
         restarted.stop();
       }
+    }
+  }
+
+  @Test
+  void aRecordKafkaRefusesForGoodIsParkedAndTheRecordsBehindItArePublishedOnce() {
+    UUID key = UUID.randomUUID();
+    UUID other = UUID.randomUUID();
+    try (TopicProbe events = TopicProbe.fromEnd(TOPIC)) {
+      notes.write(key, "before", CONTEXT);
+      notes.write(key, "x".repeat(1_200_000), CONTEXT); // above the producer's max.request.size of 1 MB
+      notes.write(key, "after", CONTEXT);
+      notes.write(other, "elsewhere", CONTEXT);
+
+      events.await(CardFrozen.class, f -> f.getCardId().equals(other));
+      events.await(CardFrozen.class, f -> f.getCardId().equals(key) && f.getReason().equals("after"));
+
+      assertThat(events.readToEnd(CardFrozen.class, f -> f.getCardId().equals(key) || f.getCardId().equals(other)))
+          .extracting(CardFrozen::getReason).containsExactlyInAnyOrder("before", "after", "elsewhere");
+      assertThat(jdbc.sql("select reason from outbox_parked where record_key = ?").param(key.toString()).query(String.class).list())
+          .singleElement().asString().contains("RecordTooLargeException");
+      assertThat(pendingFor(key)).isZero();
+      assertThat(meters.get("kadi.outbox.parked").gauge().value()).isGreaterThanOrEqualTo(1);
     }
   }
 

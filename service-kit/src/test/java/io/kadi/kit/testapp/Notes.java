@@ -34,6 +34,16 @@ public class Notes {
         .build());
   }
 
+  /**
+   * Writes the key's next note, numbered 0, 1, 2 ... under a lock on the key, as every aggregate is changed under its
+   * row's lock: the numbers are the order in which the writes commit.
+   */
+  @Transactional
+  public void writeNext(UUID key, RequestContext context) {
+    jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param(key.toString()).query().singleRow();
+    write(key, String.valueOf(count(key)), context);
+  }
+
   /** Writes, then fails before the commit: neither the note nor its record may survive. */
   @Transactional
   public void writeThenFail(UUID key, String text, RequestContext context) {

@@ -100,8 +100,8 @@ class ProblemDetailsIT {
   }
 
   @Test
-  void aNumberOrABooleanIsNotText() {
-    for (String value : new String[] {"123", "1.5", "true"}) {
+  void textIsAJsonStringWithoutNul() {
+    for (String value : new String[] {"123", "1.5", "true", "\"Ada\\u0000Obi\""}) {
       Http.Response response = http.post("/test/things", "{\"display_name\":" + value + ",\"amount\":1}");
 
       assertProblem(response, 400, "validation_failed");

@@ -1,6 +1,7 @@
 package io.kadi.card.issuing.domain;
 
 import io.kadi.card.outcome.Outcome;
+import io.kadi.card.outcome.Refusal;
 import io.kadi.card.outcome.RefusalCode;
 import io.kadi.kit.money.IsoCurrency;
 import io.kadi.kit.money.Money;
@@ -25,7 +26,7 @@ public final class Amounts {
         RefusalCode.UNSUPPORTED_CURRENCY,
         IsoCurrency.isIsoCode(code)
             ? code + " is not a currency Kadi issues cards in. Supported: " + SUPPORTED + "."
-            : "'" + code + "' is not an ISO 4217 currency code. Supported: " + SUPPORTED + "."));
+            : "'" + Refusal.shown(code) + "' is not an ISO 4217 currency code. Supported: " + SUPPORTED + "."));
   }
 
   /** A positive amount, in minor units, of a supported currency. */

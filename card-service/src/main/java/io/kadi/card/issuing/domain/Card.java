@@ -1,6 +1,7 @@
 package io.kadi.card.issuing.domain;
 
 import io.kadi.card.outcome.Outcome;
+import io.kadi.card.outcome.Refusal;
 import io.kadi.card.outcome.RefusalCode;
 import io.kadi.kit.context.Mode;
 import io.kadi.kit.money.IsoCurrency;
@@ -30,10 +31,10 @@ public record Card(
 
   public static final int MAX_REASON_LENGTH = 200;
 
-  /** Why a card's status changes, when given: at most 200 characters. */
+  /** Why a card's status changes, when given: at most 200 characters, without NUL. */
   public static Outcome<String> reason(String reason) {
-    return reason != null && reason.length() > MAX_REASON_LENGTH
-        ? Outcome.refused(RefusalCode.VALIDATION_FAILED, "A reason has at most " + MAX_REASON_LENGTH + " characters.")
+    return reason != null && (reason.length() > MAX_REASON_LENGTH || !Refusal.storable(reason))
+        ? Outcome.refused(RefusalCode.VALIDATION_FAILED, "A reason has at most " + MAX_REASON_LENGTH + " characters, without NUL.")
         : Outcome.done(reason);
   }
 

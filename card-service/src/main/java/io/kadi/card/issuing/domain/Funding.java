@@ -1,6 +1,7 @@
 package io.kadi.card.issuing.domain;
 
 import io.kadi.card.outcome.Outcome;
+import io.kadi.card.outcome.Refusal;
 import io.kadi.card.outcome.RefusalCode;
 import io.kadi.kit.money.Money;
 import java.time.Instant;
@@ -11,10 +12,10 @@ public record Funding(UUID id, UUID cardId, Money amount, String reference, Inst
 
   public static final int MAX_REFERENCE_LENGTH = 100;
 
-  /** A usable reference: 1 to 100 characters, not only spaces. */
+  /** A usable reference: 1 to 100 characters, not only spaces, without NUL. */
   public static Outcome<String> reference(String reference) {
-    return reference == null || reference.isBlank() || reference.length() > MAX_REFERENCE_LENGTH
-        ? Outcome.refused(RefusalCode.VALIDATION_FAILED, "The reference must be 1 to " + MAX_REFERENCE_LENGTH + " characters.")
+    return reference == null || reference.isBlank() || reference.length() > MAX_REFERENCE_LENGTH || !Refusal.storable(reference)
+        ? Outcome.refused(RefusalCode.VALIDATION_FAILED, "The reference must be 1 to " + MAX_REFERENCE_LENGTH + " characters, without NUL.")
         : Outcome.done(reference);
   }
 }

@@ -36,6 +36,8 @@ import org.springframework.stereotype.Component;
 class CardCommandListener {
 
   static final String HANDLER = "card-commands";
+  private static final int MAX_COMMAND_ID_LENGTH = 100;
+  private static final int MAX_METADATA_LENGTH = 200;
 
   private final CardService cards;
   private final Inbox inbox;
@@ -70,10 +72,8 @@ class CardCommandListener {
       default -> throw new UnprocessableRecordException(
           record.getSchema().getFullName() + " is not a card command: kadi.card-commands.v1 carries commands only");
     };
-    if (command.id() == null || command.id().isBlank()) {
-      throw new UnprocessableRecordException("A command without a commandId cannot be de-duplicated");
-    }
     Metadata sent = RecordMetadata.of(record);
+    requireIdentifiable(command.id(), sent);
     RequestContext context = RequestContext.causedBy(sent, command.id());
     inbox.processOnce(HANDLER, sent.getActorClientId() + "/" + command.id(), () -> {
       if (command.execution().apply(context) instanceof Outcome.Refused<?>(Refusal refusal)) {
@@ -82,13 +82,34 @@ class CardCommandListener {
     });
   }
 
+  /**
+   * A command is answered under its id and its sender's metadata, which every resulting record repeats: without a
+   * usable id, or with metadata that cannot be stored, there is nothing to answer to, and it is dead-lettered.
+   */
+  private static void requireIdentifiable(String commandId, Metadata sent) {
+    if (!usable(commandId, MAX_COMMAND_ID_LENGTH)) {
+      throw new UnprocessableRecordException("A command needs a commandId of 1 to " + MAX_COMMAND_ID_LENGTH
+          + " characters without NUL, to be carried out once and answered");
+    }
+    if (!usable(sent.getRequestId(), MAX_METADATA_LENGTH) || !usable(sent.getActorClientId(), MAX_METADATA_LENGTH)) {
+      throw new UnprocessableRecordException("A command's requestId and actorClientId must be 1 to " + MAX_METADATA_LENGTH
+          + " characters without NUL");
+    }
+  }
+
+  private static boolean usable(String text, int maxLength) {
+    return text != null && !text.isBlank() && text.length() <= maxLength && Refusal.storable(text);
+  }
+
+  /** Keyed, and about, the card or cardholder the command named when it named one; otherwise keyed by command id. */
   private void reject(SpecificRecord record, Command command, Refusal refusal, RequestContext context) {
-    String key = command.subjectId() == null || command.subjectId().isBlank() ? command.id() : command.subjectId();
-    outbox.append(Topics.CARD_EVENTS, key, CommandRejected.newBuilder()
+    String subject = id(command.subjectId(), RefusalCode.VALIDATION_FAILED, "id") instanceof Outcome.Done<UUID>(UUID id)
+        ? id.toString() : null;
+    outbox.append(Topics.CARD_EVENTS, subject != null ? subject : command.id(), CommandRejected.newBuilder()
         .setMetadata(metadata.stamp(context))
         .setCommandId(command.id())
         .setCommandType(record.getSchema().getName())
-        .setSubjectId(command.subjectId())
+        .setSubjectId(subject)
         .setCode(refusal.code().code())
         .setReason(refusal.detail())
         .build());
@@ -100,10 +121,13 @@ class CardCommandListener {
 
   /** Command ids are strings, so that a malformed one is answered with a rejection rather than a dead letter. */
   private static Outcome<UUID> id(String text, RefusalCode notFound, String what) {
+    if (text == null) {
+      return Outcome.refused(notFound, "No " + what + " given.");
+    }
     try {
       return Outcome.done(UUID.fromString(text));
     } catch (IllegalArgumentException e) {
-      return Outcome.refused(notFound, "No " + what + " " + text + ".");
+      return Outcome.refused(notFound, "No " + what + " " + Refusal.shown(text) + ".");
     }
   }
 

@@ -21,6 +21,12 @@ public final class PanGenerator {
     if (length < 13 || length > 19 || length - bin.length() < 7) {
       throw new IllegalArgumentException("A PAN of " + length + " digits cannot hold a " + bin.length() + "-digit BIN and an account number");
     }
+    // PCI DSS lets the first eight digits show only on PANs of 16 digits or more; shorter ones show six. Kadi shows
+    // the BIN and the last four, so a longer BIN needs a longer PAN.
+    if (bin.length() > 6 && length < 16) {
+      throw new IllegalArgumentException("A " + bin.length() + "-digit BIN needs a PAN of at least 16 digits, so that BIN and "
+          + "last four together stay within what PCI DSS allows to be shown");
+    }
     this.bin = bin;
     this.length = length;
     this.random = random;

@@ -47,6 +47,8 @@ class PanGeneratorTest {
     assertThatThrownBy(() -> new PanGenerator("50609", 16, new Random())).hasMessageContaining("6 to 8 digits");
     assertThatThrownBy(() -> new PanGenerator("5060AA", 16, new Random())).hasMessageContaining("6 to 8 digits");
     assertThatThrownBy(() -> new PanGenerator("50609912", 13, new Random())).hasMessageContaining("cannot hold");
+    assertThatThrownBy(() -> new PanGenerator("50609912", 15, new Random())).hasMessageContaining("PCI DSS");
+    assertThat(new PanGenerator("506099", 15, new Random(3)).next().reveal()).hasSize(15);
     assertThatThrownBy(() -> Pan.of("4539148803436468", 6)).hasMessage("Not a valid PAN");
   }
 }
