@@ -1,12 +1,18 @@
 package io.kadi.audit.log.application;
 
+import io.kadi.audit.log.application.AppendOutcome.AlreadyInLog;
+import io.kadi.audit.log.application.AppendOutcome.Appended;
+import io.kadi.audit.log.application.AppendOutcome.EventIdReused;
 import io.kadi.audit.log.domain.AuditedRecord;
 import io.kadi.audit.log.domain.ChainEntry;
 import io.kadi.audit.log.domain.ChainHead;
 import io.kadi.audit.log.domain.ChainVerifier;
+import io.kadi.audit.log.domain.LoggedEvent;
+import io.kadi.audit.log.domain.StoredEntry;
 import io.kadi.audit.log.domain.Verification;
 import io.kadi.audit.log.persistence.AuditLogRepository;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,19 +38,25 @@ public class AuditLog {
 
   /**
    * Appends the record to the chain and publishes its audit record, in one transaction. A record already in the log
-   * (redelivered, or published twice by an at-least-once relay) is not appended again.
+   * (redelivered, or published twice by an at-least-once relay) is not appended again, and neither is another record
+   * with the event id of one in the log.
    */
   @Transactional
-  public void append(AuditedRecord record) {
+  public AppendOutcome append(AuditedRecord record) {
     ChainHead head = repository.lockHead(ChainHead.KADI);
     // Checked under the head's lock, so no other append can slip in between the check and the insert.
-    if (repository.contains(record.eventId())) {
+    Optional<LoggedEvent> logged = repository.logged(record.eventId());
+    if (logged.isPresent()) {
+      if (!logged.get().isSameRecordAs(record)) {
+        return new EventIdReused(logged.get());
+      }
       log.debug("Event {} ({}) is already in the audit log", record.eventId(), record.eventType());
-      return;
+      return new AlreadyInLog(logged.get().sequence());
     }
     ChainEntry entry = ChainEntry.following(head, record, clock.instant());
     repository.append(entry);
     publisher.publish(entry);
+    return new Appended(entry);
   }
 
   /**
@@ -55,7 +67,7 @@ public class AuditLog {
   public Verification verify() {
     // A missing head claims that nothing was recorded, which the entries then contradict, if there are any.
     ChainHead head = repository.head(ChainHead.KADI).orElseGet(() -> ChainHead.genesis(ChainHead.KADI));
-    try (Stream<ChainEntry> chain = repository.inSequenceOrder(ChainHead.KADI)) {
+    try (Stream<StoredEntry> chain = repository.inSequenceOrder(ChainHead.KADI)) {
       return ChainVerifier.verify(chain.iterator(), head);
     }
   }

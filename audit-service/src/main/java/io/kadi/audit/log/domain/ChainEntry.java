@@ -5,7 +5,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /** One entry of the log: an audited record at its place in the chain, linked to the entry before by its hash. */
-public record ChainEntry(long sequence, String chainId, AuditedRecord record, Instant recordedAt, Hash previousHash, Hash hash) {
+public record ChainEntry(long sequence, String chainId, AuditedRecord record, Instant recordedAt, Hash previousHash, Hash hash)
+    implements StoredEntry {
 
   public ChainEntry {
     Objects.requireNonNull(chainId, "chainId");

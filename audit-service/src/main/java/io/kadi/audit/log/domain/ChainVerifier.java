@@ -12,25 +12,32 @@ public final class ChainVerifier {
 
   /**
    * Checks the entries, which must come in sequence order, against each other and against the chain's head, and
-   * reports the first breach.
+   * reports the first breach. An unreadable entry is a breach at its sequence, unless one is missing before it.
    */
-  public static Verification verify(Iterator<ChainEntry> entries, ChainHead head) {
+  public static Verification verify(Iterator<? extends StoredEntry> entries, ChainHead head) {
     long records = 0;
     ChainHead reached = ChainHead.genesis(head.chainId());
     while (entries.hasNext()) {
-      ChainEntry entry = entries.next();
+      StoredEntry stored = entries.next();
       records++;
       long expected = reached.lastSequence() + 1;
-      if (entry.sequence() != expected) {
+      if (stored.sequence() != expected) {
         return new Broken(records, expected, Breach.SEQUENCE_GAP);
       }
-      if (!entry.previousHash().equals(reached.lastHash())) {
-        return new Broken(records, entry.sequence(), Breach.PREVIOUS_HASH_MISMATCH);
+      switch (stored) {
+        case UnreadableEntry unreadable -> {
+          return new Broken(records, unreadable.sequence(), Breach.UNREADABLE_ENTRY);
+        }
+        case ChainEntry entry -> {
+          if (!entry.previousHash().equals(reached.lastHash())) {
+            return new Broken(records, entry.sequence(), Breach.PREVIOUS_HASH_MISMATCH);
+          }
+          if (!entry.hash().equals(entry.computedHash())) {
+            return new Broken(records, entry.sequence(), Breach.HASH_MISMATCH);
+          }
+          reached = entry.asHead();
+        }
       }
-      if (!entry.hash().equals(entry.computedHash())) {
-        return new Broken(records, entry.sequence(), Breach.HASH_MISMATCH);
-      }
-      reached = entry.asHead();
     }
     if (!reached.equals(head)) {
       return new Broken(records, firstDisagreement(reached, head), Breach.HEAD_MISMATCH);

@@ -25,6 +25,11 @@ public sealed interface Verification {
     /** An entry is missing: a sequence number was skipped. */
     SEQUENCE_GAP,
     /** The chain's head does not name the last entry: entries were removed from (or added past) the end. */
-    HEAD_MISMATCH
+    HEAD_MISMATCH,
+    /**
+     * The entry's row no longer reads as an entry (a null, subject ids that are not an object of strings ...): it was
+     * changed after it was written, into something audit-service never writes.
+     */
+    UNREADABLE_ENTRY
   }
 }

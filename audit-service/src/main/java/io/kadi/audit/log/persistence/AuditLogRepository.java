@@ -4,19 +4,19 @@ import io.kadi.audit.log.domain.AuditedRecord;
 import io.kadi.audit.log.domain.ChainEntry;
 import io.kadi.audit.log.domain.ChainHead;
 import io.kadi.audit.log.domain.Hash;
-import io.kadi.audit.log.domain.SourcePosition;
+import io.kadi.audit.log.domain.LoggedEvent;
+import io.kadi.audit.log.domain.StoredEntry;
+import io.kadi.audit.log.domain.UnreadableEntry;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Reads and appends entries of {@code audit_log}, and reads and moves each chain's {@code chain_head}. */
@@ -26,7 +26,6 @@ public class AuditLogRepository {
   /** Rows read per round trip while streaming the log: memory stays flat however long the log grows. */
   private static final int FETCH_SIZE = 1_000;
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final TypeReference<TreeMap<String, String>> SUBJECT_IDS = new TypeReference<>() {};
 
   private final JdbcClient jdbc;
 
@@ -49,8 +48,12 @@ public class AuditLogRepository {
         .optional();
   }
 
-  public boolean contains(UUID eventId) {
-    return jdbc.sql("select exists (select 1 from audit_log where event_id = ?)").param(eventId).query(Boolean.class).single();
+  /** The entry that holds the event id, if one does (an event id is in the log once). */
+  public Optional<LoggedEvent> logged(UUID eventId) {
+    return jdbc.sql("select sequence, event_type, payload from audit_log where event_id = ?")
+        .param(eventId)
+        .query((row, rowNumber) -> new LoggedEvent(row.getLong("sequence"), row.getString("event_type"), row.getString("payload")))
+        .optional();
   }
 
   /** Inserts the entry and makes it its chain's head. Call it holding the head's lock ({@link #lockHead}). */
@@ -88,38 +91,21 @@ public class AuditLogRepository {
   }
 
   /**
-   * The chain's entries in sequence order, fetched in batches as the stream is consumed. PostgreSQL only fetches in
-   * batches inside a transaction, so consume it in one, and close it.
+   * The chain's rows in sequence order, each as an entry, or as an {@link UnreadableEntry} when its columns no longer
+   * make one. Fetched in batches as the stream is consumed. PostgreSQL only fetches in batches inside a transaction,
+   * so consume it in one, and close it.
    */
-  public Stream<ChainEntry> inSequenceOrder(String chainId) {
-    return jdbc.sql("select * from audit_log where chain_id = ? order by sequence")
+  public Stream<StoredEntry> inSequenceOrder(String chainId) {
+    // A row whose chain id was nulled is still read, as unreadable: left out, it would only show as a gap.
+    return jdbc.sql("select * from audit_log where chain_id = ? or chain_id is null order by sequence")
         .withFetchSize(FETCH_SIZE)
         .param(chainId)
-        .query(AuditLogRepository::entry)
+        .query(EntryRows::read)
         .stream();
   }
 
   private static ChainHead head(ResultSet row, int rowNumber) throws SQLException {
     return new ChainHead(row.getString("chain_id"), row.getLong("last_sequence"), new Hash(row.getBytes("last_hash")));
-  }
-
-  private static ChainEntry entry(ResultSet row, int rowNumber) throws SQLException {
-    AuditedRecord record = new AuditedRecord(
-        row.getObject("event_id", UUID.class),
-        row.getString("event_type"),
-        new SourcePosition(row.getString("source_topic"), row.getInt("source_partition"), row.getLong("source_offset")),
-        instant(row, "occurred_at"),
-        row.getString("mode"),
-        row.getString("actor_client_id"),
-        row.getString("request_id"),
-        JSON.readValue(row.getString("subject_ids"), SUBJECT_IDS),
-        row.getString("payload"));
-    return new ChainEntry(row.getLong("sequence"), row.getString("chain_id"), record, instant(row, "recorded_at"),
-        new Hash(row.getBytes("previous_hash")), new Hash(row.getBytes("hash")));
-  }
-
-  private static Instant instant(ResultSet row, String column) throws SQLException {
-    return row.getObject(column, OffsetDateTime.class).toInstant();
   }
 
   private static OffsetDateTime utc(Instant instant) {

@@ -3,7 +3,11 @@ package io.kadi.audit.log.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kadi.audit.log.application.AppendOutcome.AlreadyInLog;
+import io.kadi.audit.log.application.AppendOutcome.Appended;
+import io.kadi.audit.log.application.AppendOutcome.EventIdReused;
 import io.kadi.audit.log.domain.AuditedRecord;
+import io.kadi.audit.log.domain.LoggedEvent;
 import io.kadi.audit.log.domain.Verification;
 import io.kadi.audit.testing.AuditLogTable;
 import io.kadi.audit.testing.AuditServiceTest;
@@ -36,9 +40,9 @@ class AppendingIT {
   void concurrentAppendsTakeConsecutiveSequencesAndKeepTheChainIntact() throws Exception {
     List<AuditedRecord> records = IntStream.range(0, 40).mapToObj(i -> SampleRecords.audited()).toList();
     try (ExecutorService appenders = Executors.newFixedThreadPool(8)) {
-      List<Callable<Object>> appends = records.stream().map(r -> Executors.callable(() -> auditLog.append(r))).toList();
-      for (Future<Object> append : appenders.invokeAll(appends)) {
-        append.get();
+      List<Callable<AppendOutcome>> appends = records.stream().<Callable<AppendOutcome>>map(r -> () -> auditLog.append(r)).toList();
+      for (Future<AppendOutcome> append : appenders.invokeAll(appends)) {
+        assertThat(append.get()).isInstanceOf(Appended.class);
       }
     }
 
@@ -53,9 +57,27 @@ class AppendingIT {
     auditLog.append(record);
     long head = log.headSequence();
 
-    auditLog.append(record);
+    AppendOutcome redelivered = auditLog.append(record);
 
+    assertThat(redelivered).isEqualTo(new AlreadyInLog(log.awaitRow(record.eventId()).sequence()));
     assertThat(log.rowsOf(record.eventId())).isEqualTo(1);
+    assertThat(log.headSequence()).isEqualTo(head);
+  }
+
+  @Test
+  void anotherRecordWithTheEventIdOfOneInTheLogIsNotAppended() {
+    AuditedRecord first = SampleRecords.audited();
+    AuditedRecord reusingItsId = new AuditedRecord(first.eventId(), first.eventType(), first.source(), first.occurredAt(),
+        first.mode(), first.actorClientId(), first.requestId(), first.subjectIds(), first.payload().replace("reported lost", "stolen"));
+    auditLog.append(first);
+    long sequence = log.awaitRow(first.eventId()).sequence();
+    long head = log.headSequence();
+
+    AppendOutcome reused = auditLog.append(reusingItsId);
+
+    assertThat(reused).isEqualTo(new EventIdReused(new LoggedEvent(sequence, first.eventType(), first.payload())));
+    assertThat(log.rowsOf(first.eventId())).isEqualTo(1);
+    assertThat(log.awaitRow(first.eventId()).payload()).isEqualTo(first.payload());
     assertThat(log.headSequence()).isEqualTo(head);
   }
 

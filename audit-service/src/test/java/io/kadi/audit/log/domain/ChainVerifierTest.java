@@ -82,6 +82,25 @@ class ChainVerifierTest {
   }
 
   @Test
+  void anEntryThatNoLongerReadsAsOneBreaksTheChainAtItsSequence() {
+    List<ChainEntry> chain = chainOf(5);
+    List<StoredEntry> stored = new ArrayList<>(chain);
+    stored.set(2, new UnreadableEntry(3, "subject_ids is not a JSON object"));
+
+    assertThat(ChainVerifier.verify(stored.iterator(), chain.getLast().asHead())).isEqualTo(new Broken(3, 3, Breach.UNREADABLE_ENTRY));
+  }
+
+  @Test
+  void anEntryMissingBeforeAnUnreadableOneIsTheFirstBreach() {
+    List<ChainEntry> chain = chainOf(5);
+    List<StoredEntry> stored = new ArrayList<>(chain);
+    stored.set(2, new UnreadableEntry(3, "payload is null"));
+    stored.remove(1);
+
+    assertThat(ChainVerifier.verify(stored.iterator(), chain.getLast().asHead())).isEqualTo(new Broken(2, 2, Breach.SEQUENCE_GAP));
+  }
+
+  @Test
   void aTailRewrittenTogetherWithTheHeadCannotBeDetectedFromTheDatabaseAlone() {
     // Why the chain is also published: only a copy of the hashes outside the database reveals this.
     List<ChainEntry> chain = chainOf(5);

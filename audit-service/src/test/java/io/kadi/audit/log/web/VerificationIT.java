@@ -1,6 +1,8 @@
 package io.kadi.audit.log.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.kadi.audit.log.application.AuditLog;
 import io.kadi.audit.log.domain.AuditedRecord;
@@ -15,8 +17,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -99,6 +105,53 @@ class VerificationIT {
     assertThat(verify().path("intact").asBoolean()).isTrue();
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("rowsThatNoLongerReadAsEntries")
+  void aRowThatNoLongerReadsAsAnEntryIsAnUnreadableEntryAtItsSequence(String tampering, List<String> tamper,
+      List<String> undoToTheTable) {
+    long changed = appended.get(1);
+    String original = copyOf(changed);
+    try {
+      bypassingTriggers(tamper.stream().map(statement -> statement.formatted(changed)).toArray(String[]::new));
+
+      assertThat(verify()).isEqualTo(broken(changed, changed, "unreadable_entry"));
+    } finally {
+      bypassingTriggers("delete from audit_log where sequence = " + changed);
+      putBack(original);
+      bypassingTriggers(undoToTheTable.toArray(String[]::new));
+    }
+    assertThat(verify().path("intact").asBoolean()).isTrue();
+  }
+
+  static Stream<Arguments> rowsThatNoLongerReadAsEntries() {
+    return Stream.of(
+        arguments("subject ids that are not an object",
+            List.of("update audit_log set subject_ids = '[\"x\"]' where sequence = %d"), List.of()),
+        // Read leniently, the number would be the text "7".
+        arguments("a subject id that is a number",
+            List.of("update audit_log set subject_ids = '{\"cardId\": 7}' where sequence = %d"), List.of()),
+        // Read leniently, the null would be partition 0, the partition the entry was read from: its hash would match.
+        arguments("a null where every entry has a value", List.of(
+            "alter table audit_log alter column source_partition drop not null",
+            "update audit_log set source_partition = null where sequence = %d"),
+            List.of("alter table audit_log alter column source_partition set not null")));
+  }
+
+  @Test
+  void theDocumentedEntryQueryRefusesSubjectIdsThatAreNotAnObject() {
+    long changed = appended.get(1);
+    String original = copyOf(changed);
+    try {
+      bypassingTriggers("update audit_log set subject_ids = '[\"x\"]' where sequence = " + changed);
+
+      assertThatThrownBy(this::documentedEntryChecks).hasMessageContaining("cannot call jsonb_each_text on a non-object");
+    } finally {
+      bypassingTriggers("delete from audit_log where sequence = " + changed);
+      putBack(original);
+    }
+    assertThat(documentedEntryChecks()).allMatch(EntryCheck::allTrue);
+  }
+
   @Test
   void theDocumentedQueriesReVerifyTheLogWithoutKadisCode() {
     List<EntryCheck> checks = documentedEntryChecks();
@@ -144,6 +197,13 @@ class VerificationIT {
     bypassingTriggers(
         "create table " + table + " as select * from audit_log where sequence = " + sequence,
         "delete from audit_log where sequence = " + sequence);
+    return table;
+  }
+
+  /** Keeps a copy of the entry in a table of its own, to put back with {@link #putBack}; returns that table's name. */
+  private String copyOf(long sequence) {
+    String table = "copy_" + UUID.randomUUID().toString().replace("-", "");
+    bypassingTriggers("create table " + table + " as select * from audit_log where sequence = " + sequence);
     return table;
   }
 
