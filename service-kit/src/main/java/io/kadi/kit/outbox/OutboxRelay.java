@@ -183,29 +183,30 @@ public final class OutboxRelay implements SmartLifecycle {
       sends.add(producer.send(new ProducerRecord<>(record.topic(), record.recordKey(), record.recordValue())));
     }
     List<Long> published = new ArrayList<>();
+    RuntimeException failure = null;
     long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
-    for (int i = 0; i < batch.size(); i++) {
+    for (int i = 0; i < batch.size() && failure == null; i++) {
       PendingRecord record = batch.get(i);
       try {
         sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         published.add(record.id());
       } catch (ExecutionException e) {
-        if (!refusedForGood(e.getCause())) {
-          forget(published);
-          return new Turn(false, batch.size(), new IllegalStateException("Kafka did not take outbox record " + record.id() + ": " + e.getCause(), e.getCause()));
+        if (refusedForGood(e.getCause())) {
+          park(record, e.getCause());
+        } else {
+          failure = new IllegalStateException("Kafka did not take outbox record " + record.id() + ": " + e.getCause(), e.getCause());
         }
-        park(record, e.getCause());
       } catch (TimeoutException e) {
-        forget(published);
-        return new Turn(false, batch.size(), new IllegalStateException("Kafka did not acknowledge outbox record " + record.id() + " in time", e));
+        failure = new IllegalStateException("Kafka did not acknowledge outbox record " + record.id() + " in time", e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        forget(published);
-        return new Turn(false, batch.size(), new IllegalStateException("Interrupted while publishing the outbox", e));
+        failure = new IllegalStateException("Interrupted while publishing the outbox", e);
       }
     }
-    forget(published);
-    return new Turn(false, batch.size(), null);
+    if (!published.isEmpty()) {
+      jdbc.sql("delete from outbox where id = any(?)").param(published.toArray(Long[]::new)).update();
+    }
+    return new Turn(false, batch.size(), failure);
   }
 
   /** Kafka will never take it as it is: sending it again would only block the records behind it. */
@@ -225,12 +226,6 @@ public final class OutboxRelay implements SmartLifecycle {
         .params(reason.toString(), record.id())
         .update();
     jdbc.sql("delete from outbox where id = ?").param(record.id()).update();
-  }
-
-  private void forget(List<Long> published) {
-    if (!published.isEmpty()) {
-      jdbc.sql("delete from outbox where id = any(?)").param(published.toArray(Long[]::new)).update();
-    }
   }
 
   /** Waits out a backoff, unless the relay is stopped meanwhile. */
