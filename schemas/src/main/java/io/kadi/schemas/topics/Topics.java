@@ -15,7 +15,6 @@ import io.kadi.events.card.v1.CardholderCreated;
 import io.kadi.events.card.v1.CommandRejected;
 import io.kadi.events.card.v1.KycStatusChanged;
 import java.util.List;
-import java.util.Optional;
 
 /** Every Kadi topic. The single source of topic names: services and tests refer to these constants. */
 public final class Topics {
@@ -42,8 +41,4 @@ public final class Topics {
   public static final List<KadiTopic> ALL = List.of(CARD_COMMANDS, CARD_EVENTS, AUDIT_RECORDS);
 
   private Topics() {}
-
-  public static Optional<KadiTopic> named(String name) {
-    return ALL.stream().filter(topic -> topic.name().equals(name)).findFirst();
-  }
 }

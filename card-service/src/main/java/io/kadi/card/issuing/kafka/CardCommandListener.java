@@ -21,6 +21,7 @@ import io.kadi.kit.inbox.Inbox;
 import io.kadi.kit.kafka.UnprocessableRecordException;
 import io.kadi.kit.outbox.Outbox;
 import io.kadi.schemas.topics.Topics;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
@@ -103,8 +104,7 @@ class CardCommandListener {
 
   /** Keyed, and about, the card or cardholder the command named when it named one; otherwise keyed by command id. */
   private void reject(SpecificRecord record, Command command, Refusal refusal, RequestContext context) {
-    String subject = id(command.subjectId(), RefusalCode.VALIDATION_FAILED, "id") instanceof Outcome.Done<UUID>(UUID id)
-        ? id.toString() : null;
+    String subject = uuid(command.subjectId()).map(UUID::toString).orElse(null);
     outbox.append(Topics.CARD_EVENTS, subject != null ? subject : command.id(), CommandRejected.newBuilder()
         .setMetadata(metadata.stamp(context))
         .setCommandId(command.id())
@@ -121,13 +121,15 @@ class CardCommandListener {
 
   /** Command ids are strings, so that a malformed one is answered with a rejection rather than a dead letter. */
   private static Outcome<UUID> id(String text, RefusalCode notFound, String what) {
-    if (text == null) {
-      return Outcome.refused(notFound, "No " + what + " given.");
-    }
+    return uuid(text).<Outcome<UUID>>map(Outcome::done)
+        .orElseGet(() -> Outcome.refused(notFound, "No " + what + " " + Refusal.shown(text) + "."));
+  }
+
+  private static Optional<UUID> uuid(String text) {
     try {
-      return Outcome.done(UUID.fromString(text));
+      return text == null ? Optional.empty() : Optional.of(UUID.fromString(text));
     } catch (IllegalArgumentException e) {
-      return Outcome.refused(notFound, "No " + what + " " + Refusal.shown(text) + ".");
+      return Optional.empty();
     }
   }
 
