@@ -60,4 +60,45 @@ public final class CardApi {
   public Http.Response card(UUID cardId) {
     return http.get("/v1/cards/" + cardId);
   }
+
+  /** A new active card of a verified cardholder, funded with the amount. */
+  public UUID fundedCard(String currency, long amount) {
+    UUID cardId = activeCard(currency);
+    Http.Response funded = fund(cardId, amount, currency, "seed-" + cardId);
+    assertThat(funded.status()).as(funded.toString()).isEqualTo(201);
+    return cardId;
+  }
+
+  public Http.Response authorize(UUID cardId, long amount, String currency) {
+    return authorize(cardId, amount, currency, "5411", "NG", "pos");
+  }
+
+  public Http.Response authorize(UUID cardId, long amount, String currency, String mcc, String country, String channel) {
+    return http.post("/v1/authorizations", """
+        {"card_id": "%s", "amount": %d, "currency": "%s", "channel": "%s",
+         "merchant": {"name": "Shoprite Lekki", "mcc": "%s", "country": "%s", "city": "Lagos"}}"""
+        .formatted(cardId, amount, currency, channel, mcc, country));
+  }
+
+  public Http.Response capture(UUID authorizationId, long amount) {
+    return http.post("/v1/authorizations/" + authorizationId + "/capture", "{\"amount\": " + amount + "}");
+  }
+
+  public Http.Response reverse(UUID authorizationId) {
+    return http.post("/v1/authorizations/" + authorizationId + "/reverse", "");
+  }
+
+  public Http.Response transactions(UUID cardId, String query) {
+    return http.get("/v1/cards/" + cardId + "/transactions" + query);
+  }
+
+  public Http.Response setControls(String owner, UUID id, String json) {
+    return http.send("PUT", "/v1/" + owner + "/" + id + "/spending_controls", json, java.util.Map.of("Content-Type", "application/json"));
+  }
+
+  /** available and held, as GET /v1/cards/{id} shows them. */
+  public long[] balance(UUID cardId) {
+    Http.Response card = card(cardId);
+    return new long[] {card.json().path("balance").path("available").asLong(), card.json().path("balance").path("held").asLong()};
+  }
 }

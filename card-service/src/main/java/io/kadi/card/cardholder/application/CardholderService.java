@@ -62,6 +62,11 @@ public class CardholderService {
     return cardholders.find(id, mode).<Outcome<Cardholder>>map(Outcome::done).orElseGet(() -> notFound(id));
   }
 
+  /** The cardholder, locked until the caller's transaction ends. */
+  public Outcome<Cardholder> lock(UUID id, Mode mode) {
+    return cardholders.findForUpdate(id, mode).<Outcome<Cardholder>>map(Outcome::done).orElseGet(() -> notFound(id));
+  }
+
   /**
    * The cardholder, share-locked until the caller's transaction ends, so that a KYC decision cannot change under an
    * issuance that relies on it.

@@ -143,6 +143,16 @@ public class CardService {
     });
   }
 
+  /** The card, locked until the caller's transaction ends: changes that concern a card serialize on it. */
+  public Outcome<Card> lock(UUID cardId, Mode mode) {
+    return cards.findForUpdate(cardId, mode).<Outcome<Card>>map(Outcome::done).orElseGet(() -> notFound(cardId));
+  }
+
+  /** Saves a balance the caller changed on a card it locked. */
+  public void saveBalance(Card card, Instant at) {
+    cards.updateBalance(card, at);
+  }
+
   public Outcome<Card> get(UUID cardId, Mode mode) {
     return cards.find(cardId, mode).<Outcome<Card>>map(Outcome::done).orElseGet(() -> notFound(cardId));
   }

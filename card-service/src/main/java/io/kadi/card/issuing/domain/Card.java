@@ -66,6 +66,29 @@ public record Card(
       return Outcome.refused(RefusalCode.INVALID_AMOUNT, "The funding would take the balance beyond "
           + Amounts.MAX_MINOR_UNITS + " minor units, the most card networks can carry.");
     }
-    return Outcome.done(new Card(id, cardholderId, mode, type, currency, status, bin, last4, expiry, next, held, createdAt));
+    return Outcome.done(withBalance(next, held));
+  }
+
+  /** Holds an amount for an authorization: it leaves the available balance, which must cover it. */
+  public Card hold(long amount) {
+    if (amount <= 0 || amount > available) {
+      throw new IllegalArgumentException("A hold must be positive and covered by the available balance");
+    }
+    return withBalance(available - amount, held + amount);
+  }
+
+  /**
+   * Ends part or all of the holds: {@code released} becomes available again, {@code captured} is spent and leaves
+   * the card.
+   */
+  public Card settle(long released, long captured) {
+    if (released < 0 || captured < 0 || released + captured > held) {
+      throw new IllegalArgumentException("Only what is held can be released or captured");
+    }
+    return withBalance(available + released, held - released - captured);
+  }
+
+  private Card withBalance(long nextAvailable, long nextHeld) {
+    return new Card(id, cardholderId, mode, type, currency, status, bin, last4, expiry, nextAvailable, nextHeld, createdAt);
   }
 }

@@ -20,8 +20,8 @@ public final class Refusals {
 
   public static ApiException toProblem(Refusal refusal) {
     HttpStatus status = switch (refusal.code()) {
-      case CARDHOLDER_NOT_FOUND, CARD_NOT_FOUND -> HttpStatus.NOT_FOUND;
-      case INVALID_CARD_STATE, REFERENCE_REUSED -> HttpStatus.CONFLICT;
+      case CARDHOLDER_NOT_FOUND, CARD_NOT_FOUND, AUTHORIZATION_NOT_FOUND -> HttpStatus.NOT_FOUND;
+      case INVALID_CARD_STATE, INVALID_AUTHORIZATION_STATE, REFERENCE_REUSED -> HttpStatus.CONFLICT;
       case KYC_NOT_VERIFIED, CURRENCY_MISMATCH -> HttpStatus.UNPROCESSABLE_CONTENT;
       case UNSUPPORTED_CURRENCY, INVALID_AMOUNT, VALIDATION_FAILED -> HttpStatus.BAD_REQUEST;
     };

@@ -1,0 +1,117 @@
+package io.kadi.card.authorization.application;
+
+import io.kadi.card.authorization.domain.Authorization;
+import io.kadi.card.outcome.Outcome;
+import io.kadi.kit.context.Ids;
+import io.kadi.kit.context.RequestContext;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The front door of the hot path. It registers the answer before the request commits (results can come back within
+ * milliseconds of the commit), then lets the answer complete on the decision's signal or, at the budget, with the
+ * stand-in decision. No thread waits meanwhile.
+ *
+ * <p>It also sweeps, on every instance, for pending authorizations whose waiting instance went away, so that no hold
+ * outlives its budget by more than a sweep.
+ */
+@Component
+public class Authorizer implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(Authorizer.class);
+  private static final int SWEEP_BATCH = 100;
+
+  private final AuthorizationService authorizations;
+  private final PendingAuthorizations pending;
+  private final AuthorizationProperties properties;
+  private final Clock clock;
+  private final ExecutorService work = Executors.newVirtualThreadPerTaskExecutor();
+  private ScheduledExecutorService timers;
+
+  Authorizer(AuthorizationService authorizations, PendingAuthorizations pending, AuthorizationProperties properties,
+      Clock clock) {
+    this.authorizations = authorizations;
+    this.pending = pending;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  /** The decision, as a future; refused at once when the request itself is wrong. */
+  public Outcome<CompletableFuture<Authorization>> authorize(NewAuthorization request, RequestContext context) {
+    UUID id = Ids.newId();
+    CompletableFuture<Authorization> answer = pending.register(id);
+    try {
+      return switch (authorizations.request(id, request, context)) {
+        case Outcome.Done<Authorization>(Authorization requested) -> {
+          pending.answer(requested);
+          if (!answer.isDone()) {
+            timers.schedule(() -> work.execute(() -> timeOut(id)), properties.budget().toMillis(), TimeUnit.MILLISECONDS);
+          }
+          yield Outcome.done(answer);
+        }
+        case Outcome.Refused<Authorization> refused -> {
+          answer.cancel(false);
+          yield new Outcome.Refused<>(refused.refusal());
+        }
+      };
+    } catch (RuntimeException e) {
+      answer.completeExceptionally(e);
+      throw e;
+    }
+  }
+
+  private void timeOut(UUID id) {
+    if (!pending.isWaitingFor(id)) {
+      return;
+    }
+    try {
+      authorizations.expire(id).ifPresent(pending::answer);
+    } catch (RuntimeException e) {
+      log.warn("Could not give authorization {} its stand-in decision; the sweep will: {}", id, e.toString());
+      pending.fail(id, e);
+    }
+  }
+
+  private void sweep() {
+    try {
+      List<UUID> overdue = authorizations.pendingSince(
+          clock.instant().minus(properties.budget()).minus(properties.sweepInterval()), SWEEP_BATCH);
+      for (UUID id : overdue) {
+        authorizations.expire(id);
+      }
+      if (!overdue.isEmpty()) {
+        log.info("Gave {} overdue authorizations the stand-in decision; their waiting instance had gone", overdue.size());
+      }
+    } catch (RuntimeException e) {
+      log.warn("Sweeping overdue authorizations failed; retrying at the next sweep: {}", e.toString());
+    }
+  }
+
+  @Override
+  public void start() {
+    timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("authorization-budget").daemon().factory());
+    long sweep = properties.sweepInterval().toMillis();
+    timers.scheduleWithFixedDelay(() -> work.execute(this::sweep), sweep, sweep, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void stop() {
+    timers.shutdownNow();
+    timers = null;
+  }
+
+  @Override
+  public boolean isRunning() {
+    return timers != null;
+  }
+}

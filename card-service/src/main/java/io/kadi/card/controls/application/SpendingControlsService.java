@@ -1,0 +1,67 @@
+package io.kadi.card.controls.application;
+
+import io.kadi.card.cardholder.application.CardholderService;
+import io.kadi.card.controls.domain.ControlsInput;
+import io.kadi.card.controls.domain.ControlsRules;
+import io.kadi.card.controls.domain.SpendingControls;
+import io.kadi.card.controls.persistence.SpendingControlsRepository;
+import io.kadi.card.controls.domain.ControlsOwner;
+import io.kadi.card.issuing.application.CardService;
+import io.kadi.card.outcome.Outcome;
+import io.kadi.kit.context.Mode;
+import io.kadi.kit.context.RequestContext;
+import java.time.Clock;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Replaces the controls of a card or a cardholder whole, under a lock on it, and publishes SpendingControlsUpdated.
+ * An authorization reads the controls under the card's lock too, so it sees either the old set or the new one.
+ */
+@Service
+public class SpendingControlsService {
+
+  private final SpendingControlsRepository controls;
+  private final CardService cards;
+  private final CardholderService cardholders;
+  private final ControlsEvents events;
+  private final Clock clock;
+
+  SpendingControlsService(SpendingControlsRepository controls, CardService cards, CardholderService cardholders,
+      ControlsEvents events, Clock clock) {
+    this.controls = controls;
+    this.cards = cards;
+    this.cardholders = cardholders;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public Outcome<SpendingControls> setForCard(UUID cardId, ControlsInput input, RequestContext context) {
+    return cards.lock(cardId, context.mode())
+        .then(card -> ControlsRules.validate(input, card.currency()))
+        .then(valid -> save(ControlsOwner.CARD, cardId, valid, context));
+  }
+
+  @Transactional
+  public Outcome<SpendingControls> setForCardholder(UUID cardholderId, ControlsInput input, RequestContext context) {
+    return cardholders.lock(cardholderId, context.mode())
+        .then(cardholder -> ControlsRules.validate(input, null))
+        .then(valid -> save(ControlsOwner.CARDHOLDER, cardholderId, valid, context));
+  }
+
+  public Outcome<SpendingControls> forCard(UUID cardId, Mode mode) {
+    return cards.get(cardId, mode).then(card -> Outcome.done(controls.find(ControlsOwner.CARD, cardId)));
+  }
+
+  public Outcome<SpendingControls> forCardholder(UUID cardholderId, Mode mode) {
+    return cardholders.get(cardholderId, mode).then(cardholder -> Outcome.done(controls.find(ControlsOwner.CARDHOLDER, cardholderId)));
+  }
+
+  private Outcome<SpendingControls> save(ControlsOwner owner, UUID subjectId, SpendingControls valid, RequestContext context) {
+    controls.save(owner, subjectId, context.mode(), valid, context.actorClientId(), clock.instant());
+    events.updated(owner, subjectId, valid, context);
+    return Outcome.done(valid);
+  }
+}

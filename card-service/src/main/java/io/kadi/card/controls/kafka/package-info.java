@@ -1,0 +1,2 @@
+/** Spending controls as Avro: SpendingControlsUpdated, and the snapshot every AuthorizationRequested carries. */
+package io.kadi.card.controls.kafka;
