@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kadi.card.CardApi;
 import io.kadi.card.CardServiceTest;
+import io.kadi.card.authorization.application.AuthorizationService;
+import io.kadi.card.authorization.application.NewAuthorization;
+import io.kadi.card.controls.domain.Channel;
+import io.kadi.card.outcome.Outcome;
+import io.kadi.kit.context.Mode;
+import io.kadi.kit.context.RequestContext;
 import io.kadi.events.authorization.v1.AuthorizationCaptured;
 import io.kadi.events.authorization.v1.AuthorizationDecided;
 import io.kadi.events.authorization.v1.AuthorizationRequested;
 import io.kadi.events.authorization.v1.AuthorizationReversed;
-import io.kadi.events.authorization.v1.Channel;
 import io.kadi.events.risk.v1.RiskAction;
 import io.kadi.kit.testing.Http;
 import io.kadi.kit.testing.TestProducer;
@@ -33,6 +38,7 @@ class AuthorizingIT {
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
+  @Autowired AuthorizationService service;
   CardApi api;
   Results results;
   TopicProbe authorizations;
@@ -71,7 +77,7 @@ class AuthorizingIT {
 
     assertThat(request.getAmount()).isEqualTo(25_000);
     assertThat(request.getCurrency()).isEqualTo("NGN");
-    assertThat(request.getChannel()).isEqualTo(Channel.pos);
+    assertThat(request.getChannel()).isEqualTo(io.kadi.events.authorization.v1.Channel.pos);
     assertThat(request.getMerchant().getMcc()).isEqualTo("5411");
     assertThat(request.getCardholderTimeZone()).isEqualTo("Africa/Lagos");
     assertThat(request.getCardholderCountry()).isEqualTo("NG");
@@ -183,6 +189,23 @@ class AuthorizingIT {
     assertThat(api.balance(cardId)).containsExactly(100_000, 0);
     assertThat(authorizations.readToEnd(AuthorizationDecided.class,
         d -> d.getAuthorizationId().equals(request.getAuthorizationId()))).hasSize(1);
+  }
+
+  @Test
+  void anAuthorizationWhoseInstanceWentAwayIsSweptToTheStandInAndItsHoldReleased() {
+    UUID cardId = api.fundedCard("NGN", 100_000);
+    UUID orphan = UUID.randomUUID();
+    // Requested without the front door, as if the instance holding it had died right after the commit.
+    assertThat(service.request(orphan, new NewAuthorization(cardId, 30_000, "NGN", "Jumia", "5311", "NG", null,
+        Channel.ECOMMERCE), new RequestContext("orphan-test", "processor", Mode.SANDBOX, null)))
+        .isInstanceOf(Outcome.Done.class);
+    assertThat(api.balance(cardId)).containsExactly(70_000, 30_000);
+
+    AuthorizationDecided decided = decisionFor(orphan);
+
+    assertThat(decided.getStandIn()).isTrue();
+    assertThat(decided.getDeclineReason()).isEqualTo("timeout");
+    assertThat(api.balance(cardId)).containsExactly(100_000, 0);
   }
 
   @Test
