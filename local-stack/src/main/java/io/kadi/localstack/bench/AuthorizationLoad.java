@@ -60,10 +60,10 @@ final class AuthorizationLoad {
       client.authorize(cards.get(random.nextInt(cards.size())), amount, currency.code(), MERCHANTS.get(random.nextInt(MERCHANTS.size())))
           .whenComplete((response, failure) -> {
             long end = System.nanoTime();
-            inFlight.release();
             if (measured) {
               tally(recorder, response, failure, end - due, end);
             }
+            inFlight.release(); // after the tally: the step's figures are read once every permit is back
           });
     });
     // Every request ends within the client's timeout; the margin covers a client that is itself short of CPU.

@@ -237,8 +237,8 @@ final class TransportFloor {
         long due = value.getLong();
         if (schedule.isMeasured(value.getLong())) {
           latencies.recordValue(Math.max(0, (now - due) / 1000));
-          received.increment();
           lastArrivalNanos.set(now);
+          received.increment(); // last: the floor's figures are read once every record is counted
         }
       }
     }
