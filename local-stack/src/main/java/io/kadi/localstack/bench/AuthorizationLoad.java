@@ -67,7 +67,8 @@ final class AuthorizationLoad {
           });
     });
     // Every request ends within the client's timeout; the margin covers a client that is itself short of CPU.
-    if (!inFlight.tryAcquire(maxInFlight, CardServiceClient.REQUEST_TIMEOUT.plus(Duration.ofSeconds(15)).toMillis(), TimeUnit.MILLISECONDS)) {
+    long drainMillis = CardServiceClient.REQUEST_TIMEOUT.plus(Duration.ofSeconds(15)).toMillis();
+    if (!inFlight.tryAcquire(maxInFlight, drainMillis, TimeUnit.MILLISECONDS)) {
       throw new IllegalStateException("Requests of the " + schedule.ratePerSecond() + "/s step never ended");
     }
     return recorder.result(schedule, start + schedule.measuredFromNanos());

@@ -63,7 +63,8 @@ public final class Bench {
           sizes.request(), sizes.result());
       FloorResult floor = new TransportFloor(options.bootstrapServers(), sizes)
           .measure(new OpenLoopSchedule(options.floorRate(), options.warmup(), options.floorDuration()));
-      say("  p50 %.2f ms, p99 %.2f ms, %d of %d received", floor.latency().p50Ms(), floor.latency().p99Ms(), floor.received(), floor.sent());
+      say("  p50 %.2f ms, p99 %.2f ms, %d of %d received", floor.latency().p50Ms(), floor.latency().p99Ms(), floor.received(),
+          floor.sent());
 
       AuthorizationLoad load = new AuthorizationLoad(client, cards, options.currency(), options.maxInFlight());
       List<StepResult> steps = new ArrayList<>();

@@ -56,7 +56,8 @@ final class CardServiceClient implements AutoCloseable {
   private JsonNode post(String path, String json, int expectedStatus) throws IOException, InterruptedException {
     HttpResponse<String> response = http.send(request(path, json), HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != expectedStatus) {
-      throw new IOException("POST " + path + " answered " + response.statusCode() + " (expected " + expectedStatus + "): " + response.body());
+      throw new IOException("POST " + path + " answered " + response.statusCode() + " (expected " + expectedStatus + "): "
+          + response.body());
     }
     return JSON.readTree(response.body());
   }

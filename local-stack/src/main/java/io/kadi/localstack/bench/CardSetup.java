@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 
 /** Creates the benchmark's cards through the REST API, as an integrator would: several at once. */
 final class CardSetup {
@@ -23,7 +24,8 @@ final class CardSetup {
   static List<UUID> fundedCards(CardServiceClient client, int count, IsoCurrency currency, int concurrency)
       throws InterruptedException {
     long funding = FUNDING_MAJOR_UNITS * minorUnitsPerMajor(currency);
-    try (ExecutorService workers = Executors.newFixedThreadPool(concurrency, Thread.ofPlatform().name("bench-setup-", 0).daemon().factory())) {
+    ThreadFactory threads = Thread.ofPlatform().name("bench-setup-", 0).daemon().factory();
+    try (ExecutorService workers = Executors.newFixedThreadPool(concurrency, threads)) {
       List<Future<UUID>> cards = new ArrayList<>(count);
       for (int i = 0; i < count; i++) {
         cards.add(workers.submit(() -> client.fundedCard(KYC_TIER, currency.code(), funding)));

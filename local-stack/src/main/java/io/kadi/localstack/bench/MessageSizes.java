@@ -73,13 +73,13 @@ record MessageSizes(int request, int result) {
   }
 
   static LimitsEvaluated typicalLimitsResult() {
-    return LimitsEvaluated.newBuilder().setMetadata(metadata(Ids.newId().toString())).setAuthorizationId(Ids.newId()).setCardId(Ids.newId())
-        .setApproved(true).setViolations(List.of()).build();
+    return LimitsEvaluated.newBuilder().setMetadata(metadata(Ids.newId().toString())).setAuthorizationId(Ids.newId())
+        .setCardId(Ids.newId()).setApproved(true).setViolations(List.of()).build();
   }
 
   static RiskAssessed typicalRiskResult() {
-    return RiskAssessed.newBuilder().setMetadata(metadata(Ids.newId().toString())).setAuthorizationId(Ids.newId()).setCardId(Ids.newId())
-        .setScore(0).setAction(RiskAction.allow).setFiredRules(List.of()).build();
+    return RiskAssessed.newBuilder().setMetadata(metadata(Ids.newId().toString())).setAuthorizationId(Ids.newId())
+        .setCardId(Ids.newId()).setScore(0).setAction(RiskAction.allow).setFiredRules(List.of()).build();
   }
 
   /** The bytes KadiAvroSerializer writes for the record: the wire format's header, then Avro's binary encoding. */

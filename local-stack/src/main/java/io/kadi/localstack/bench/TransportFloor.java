@@ -64,7 +64,8 @@ final class TransportFloor {
     createTopics();
     LongAdder sent = new LongAdder();
     LongAdder failed = new LongAdder();
-    try (Relay relay = new Relay(); Receiver receiver = new Receiver(schedule); KafkaProducer<String, byte[]> producer = producer("kadi-bench-floor-sender")) {
+    try (Relay relay = new Relay(); Receiver receiver = new Receiver(schedule);
+        KafkaProducer<String, byte[]> producer = producer("kadi-bench-floor-sender")) {
       relay.start();
       receiver.start();
       producer.partitionsFor(FIRST_HOP); // its metadata, before the first record is due
