@@ -13,6 +13,7 @@ import io.kadi.risk.scoring.application.AssessmentOutcome;
 import io.kadi.risk.scoring.application.RiskAssessor;
 import java.util.UUID;
 import org.apache.avro.generic.GenericContainer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +40,8 @@ class AuthorizationListener {
   }
 
   @KafkaListener(id = HANDLER, idIsGroup = false, topics = "#{T(io.kadi.schemas.topics.Topics).AUTHORIZATIONS.name()}")
-  void on(Object record) {
+  void on(ConsumerRecord<String, Object> consumed) {
+    Object record = consumed.value();
     Runnable effects = switch (record) {
       case AuthorizationRequested requested -> {
         var attempt = Attempts.of(requested);
