@@ -74,7 +74,8 @@ public record RiskProperties(
 
   private static RiskPolicy policy(int review, int block, boolean freeze, Set<String> mccs, LocalTime nightStart,
       LocalTime nightEnd, Map<String, Long> smallAmountLimits) {
-    return new RiskPolicy(RuleSet.defaults(mccs, new OffHours(nightStart, nightEnd)), new Thresholds(review, block),
-        new SmallAmounts(smallAmountLimits), freeze);
+    SmallAmounts smallAmounts = new SmallAmounts(smallAmountLimits);
+    return new RiskPolicy(RuleSet.defaults(smallAmounts, mccs, new OffHours(nightStart, nightEnd)), new Thresholds(review, block),
+        smallAmounts, freeze);
   }
 }

@@ -1,5 +1,6 @@
 package io.kadi.risk.scoring.domain;
 
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -7,13 +8,15 @@ import java.util.Optional;
  * are used for real. Declined attempts count too: a tester expects most of them to fail.
  *
  * @param threshold small authorizations in the last 5 minutes (this one included) from which the rule fires
+ * @param smallAmounts what counts as small, to say so in the rule's detail
  */
-public record CardTestingRule(int threshold, int weight) implements Rule {
+public record CardTestingRule(int threshold, SmallAmounts smallAmounts, int weight) implements Rule {
 
   public static final String NAME = "card_testing";
 
   public CardTestingRule {
     Rule.checkedThreshold(threshold);
+    Objects.requireNonNull(smallAmounts, "smallAmounts");
     Rule.checkedWeight(weight);
   }
 
@@ -28,8 +31,10 @@ public record CardTestingRule(int threshold, int weight) implements Rule {
     if (small < threshold) {
       return Optional.empty();
     }
-    return fired("%d authorizations under 1.00 of their currency in the last 5 minutes (card testing from %d)"
-            .formatted(small, threshold),
+    String currency = features.attempt().currency();
+    String limit = smallAmounts.limitOf(currency).stream().mapToObj(minor -> Amounts.shown(minor, currency)).findFirst()
+        .orElse("1.00 of their currency");
+    return fired("%d authorizations under %s in the last 5 minutes (card testing from %d)".formatted(small, limit, threshold),
         Rule.values("small_authorizations_5m", Integer.toString(small)));
   }
 }

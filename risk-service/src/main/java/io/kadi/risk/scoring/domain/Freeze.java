@@ -11,9 +11,13 @@ import java.util.UUID;
  */
 public record Freeze(String commandId, String reason) {
 
+  /** card-service refuses a longer reason, and would then not freeze the card at all. */
+  public static final int MAX_REASON_LENGTH = 200;
+
   public static Freeze after(UUID authorizationId, Assessment assessment) {
+    String reason = "risk-service blocked authorization %s with score %d: %s".formatted(
+        authorizationId, assessment.score(), String.join(", ", assessment.firedRules().stream().map(FiredRule::rule).toList()));
     return new Freeze("risk-block-" + authorizationId,
-        "risk-service blocked authorization %s with score %d: %s".formatted(
-            authorizationId, assessment.score(), String.join(", ", assessment.firedRules().stream().map(FiredRule::rule).toList())));
+        reason.length() <= MAX_REASON_LENGTH ? reason : reason.substring(0, MAX_REASON_LENGTH - 3) + "...");
   }
 }

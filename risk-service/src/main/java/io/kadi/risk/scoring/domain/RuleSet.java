@@ -40,10 +40,10 @@ public record RuleSet(List<Rule> rules) {
     }
   }
 
-  /** The default rule set, with the configured high-risk categories and off-hours window. */
-  public static RuleSet defaults(Set<String> highRiskCategories, OffHours offHours) {
+  /** The default rule set, with the configured small amounts, high-risk categories and off-hours window. */
+  public static RuleSet defaults(SmallAmounts smallAmounts, Set<String> highRiskCategories, OffHours offHours) {
     return new RuleSet(List.of(
-        new CardTestingRule(CARD_TESTING_SMALL_AUTHORIZATIONS, CARD_TESTING_WEIGHT),
+        new CardTestingRule(CARD_TESTING_SMALL_AUTHORIZATIONS, smallAmounts, CARD_TESTING_WEIGHT),
         new VelocityRule(Window.LAST_1M, VELOCITY_1M_AUTHORIZATIONS, VELOCITY_1M_WEIGHT),
         new VelocityRule(Window.LAST_10M, VELOCITY_10M_AUTHORIZATIONS, VELOCITY_10M_WEIGHT),
         new VelocityRule(Window.LAST_1H, VELOCITY_1H_AUTHORIZATIONS, VELOCITY_1H_WEIGHT),

@@ -22,13 +22,25 @@ class RulesTest {
   @Nested
   class CardTesting {
 
-    private final Rule rule = new CardTestingRule(10, 60);
+    private final Rule rule = new CardTestingRule(10, SmallAmounts.UNDER_ONE_MAJOR_UNIT, 60);
 
     @Test
     void firesOnTheTenthSmallAuthorizationInFiveMinutes() {
       assertThat(rule.evaluate(features(attempt().amount(50, "NGN"), history().small5m(10)))).contains(new FiredRule(
-          "card_testing", 60, "10 authorizations under 1.00 of their currency in the last 5 minutes (card testing from 10)",
+          "card_testing", 60, "10 authorizations under NGN 1.00 in the last 5 minutes (card testing from 10)",
           Map.of("small_authorizations_5m", "10")));
+    }
+
+    @Test
+    void namesTheConfiguredLimitOfTheCardsCurrency() {
+      Rule configured = new CardTestingRule(10, new SmallAmounts(java.util.Map.of("UGX", 1_000L)), 60);
+
+      assertThat(configured.evaluate(features(attempt().amount(500, "UGX"), history().small5m(12))))
+          .hasValueSatisfying(fired -> assertThat(fired.detail())
+              .isEqualTo("12 authorizations under UGX 1000 in the last 5 minutes (card testing from 10)"));
+      assertThat(configured.evaluate(features(attempt().amount(5, "XYZ"), history().small5m(10))))
+          .hasValueSatisfying(fired -> assertThat(fired.detail())
+              .isEqualTo("10 authorizations under 1.00 of their currency in the last 5 minutes (card testing from 10)"));
     }
 
     @Test
@@ -165,6 +177,6 @@ class RulesTest {
   @Test
   void refusesWeightsOutsideZeroToAHundredAndThresholdsUnderOne() {
     assertThatThrownBy(() -> new NewForeignCountryRule(101)).hasMessage("A rule's weight is 0 to 100, not 101");
-    assertThatThrownBy(() -> new CardTestingRule(0, 60)).hasMessage("A rule's threshold is at least 1, not 0");
+    assertThatThrownBy(() -> new CardTestingRule(0, SmallAmounts.UNDER_ONE_MAJOR_UNIT, 60)).hasMessage("A rule's threshold is at least 1, not 0");
   }
 }

@@ -19,7 +19,7 @@ class ScoringTest {
 
   private static final Instant NIGHT_IN_LAGOS = Instant.parse("2026-03-10T01:15:00Z");
   private final RiskPolicy policy = new RiskPolicy(
-      RuleSet.defaults(Set.of("7995", "6051", "4829", "6540", "7801", "7802"), new OffHours(LocalTime.of(1, 0), LocalTime.of(5, 0))),
+      RuleSet.defaults(SmallAmounts.UNDER_ONE_MAJOR_UNIT, Set.of("7995", "6051", "4829", "6540", "7801", "7802"), new OffHours(LocalTime.of(1, 0), LocalTime.of(5, 0))),
       new Thresholds(50, 80), SmallAmounts.UNDER_ONE_MAJOR_UNIT, true);
 
   @Test
@@ -105,6 +105,19 @@ class ScoringTest {
     assertThat(assessment.firedRules()).extracting(FiredRule::weight).containsExactly(60, 25, 20, 15, 10, 30, 25, 20, 20);
     assertThat(assessment.score()).isEqualTo(100);
     assertThat(assessment.action()).isEqualTo(RiskAction.BLOCK);
+  }
+
+  @Test
+  void aFreezeReasonNamingEveryRuleIsCutToWhatCardServiceAccepts() {
+    Attempt attempt = attempt().build();
+    Assessment everyRule = Assessment.of(policy.rules().rules().stream()
+        .map(rule -> new FiredRule(rule.name(), rule.weight(), "fired", Map.of())).toList(), policy.thresholds());
+
+    String reason = Freeze.after(attempt.authorizationId(), everyRule).reason();
+
+    assertThat(reason).hasSize(Freeze.MAX_REASON_LENGTH)
+        .startsWith("risk-service blocked authorization " + attempt.authorizationId() + " with score 100: card_testing, velocity_1m")
+        .endsWith("...");
   }
 
   @Test

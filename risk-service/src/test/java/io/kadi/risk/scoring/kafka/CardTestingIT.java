@@ -136,7 +136,7 @@ class CardTestingIT {
 
   private static FiredRule cardTesting(int small) {
     return rule("card_testing", 60,
-        small + " authorizations under 1.00 of their currency in the last 5 minutes (card testing from 10)",
+        small + " authorizations under NGN 1.00 in the last 5 minutes (card testing from 10)",
         "small_authorizations_5m", Integer.toString(small));
   }
 
