@@ -25,6 +25,8 @@ class ConcurrentAuthorizationsIT {
 
   static final long LIMIT = 300_000;
   static final long MAX_AMOUNT = 10_000;
+  /** Enough to hold all 200 at once: every request is held before limits-service answers, and released on decline. */
+  static final long FUNDS = 200 * MAX_AMOUNT;
 
   static Services services;
   final Random random = new Random();
@@ -42,7 +44,7 @@ class ConcurrentAuthorizationsIT {
   @Test
   void twoHundredAtOnceOnOneCardNeverApproveMoreThanItsDailyLimit() {
     CardApi api = new CardApi(services.cardPort());
-    UUID cardId = api.fundedCard("NGN", 1_000_000);
+    UUID cardId = api.fundedCard("NGN", FUNDS);
     assertThat(api.setControls("cards", cardId,
         "{\"spending_limits\": [{\"amount\": " + LIMIT + ", \"interval\": \"daily\"}]}").status()).isEqualTo(200);
 
@@ -51,16 +53,16 @@ class ConcurrentAuthorizationsIT {
     long approved = approvedTotal(answers);
     assertThat(approved).isLessThanOrEqualTo(LIMIT).isGreaterThan(LIMIT - MAX_AMOUNT);
     assertThat(declineReasons(answers)).containsOnly("spending_limit");
-    assertThat(api.balance(cardId)).containsExactly(1_000_000 - approved, approved);
+    assertThat(api.balance(cardId)).containsExactly(FUNDS - approved, approved);
   }
 
   @Test
   void twoCardsOfOneCardholderNeverApproveMoreThanTheCardholdersLimitTogether() {
     CardApi api = new CardApi(services.cardPort());
-    UUID first = api.fundedCard("NGN", 1_000_000);
+    UUID first = api.fundedCard("NGN", FUNDS);
     UUID cardholderId = UUID.fromString(api.card(first).text("cardholder_id"));
     UUID second = UUID.fromString(api.issueCard(cardholderId, "NGN").text("id"));
-    assertThat(api.fund(second, 1_000_000, "NGN", "second-card").status()).isEqualTo(201);
+    assertThat(api.fund(second, FUNDS, "NGN", "second-card").status()).isEqualTo(201);
     assertThat(api.setControls("cardholders", cardholderId, "{\"spending_limits\": [{\"amount\": " + LIMIT
         + ", \"currency\": \"NGN\", \"interval\": \"daily\"}]}").status()).isEqualTo(200);
 
