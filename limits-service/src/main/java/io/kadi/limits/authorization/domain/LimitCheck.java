@@ -110,8 +110,8 @@ public final class LimitCheck {
       limit.count().ifPresent(count ->
           counted(new Counter(scoped.scope().subject(), window, null, List.of()), tally ->
               exceeds(tally.count(), 1, count)
-                  ? violation(ViolationCode.VELOCITY_LIMIT, "%s velocity limit of %d authorizations%s: %d counted%s, 1 more asked"
-                      .formatted(capitalized(scoped.owner()), count, in, tally.count(), since(window)))
+                  ? violation(ViolationCode.VELOCITY_LIMIT, "%s velocity limit of %d authorization%s%s: %d counted%s, 1 more asked"
+                      .formatted(capitalized(scoped.owner()), count, count == 1 ? "" : "s", in, tally.count(), since(window)))
                   : Optional.empty()));
       limit.amount().ifPresent(amount -> {
         if (limit.currency().equals(authorization.currency())) {

@@ -273,7 +273,7 @@ class LimitCheckTest {
 
       assertThat(check(asking().build(), ScopedControls.card(velocity(both)))).isEqualTo(new LimitDecision.Declined(List.of(
           new Violation(ViolationCode.VELOCITY_LIMIT, Scope.CARD,
-              "Card's velocity limit of 1 authorizations in 10 s: 1 counted since 2025-03-01T09:59:50+01:00, 1 more asked"),
+              "Card's velocity limit of 1 authorization in 10 s: 1 counted since 2025-03-01T09:59:50+01:00, 1 more asked"),
           new Violation(ViolationCode.VELOCITY_LIMIT, Scope.CARD,
               "Card's velocity limit of NGN 100.00 in 10 s: NGN 100.00 counted since 2025-03-01T09:59:50+01:00, NGN 600.00 asked"))));
     }
@@ -344,7 +344,7 @@ class LimitCheckTest {
         new Violation(ViolationCode.SPENDING_LIMIT, Scope.CARDHOLDER,
             "Cardholder's daily limit of NGN 5000.00: NGN 4800.00 counted since 2025-03-01T00:00+01:00, NGN 600.00 asked"),
         new Violation(ViolationCode.VELOCITY_LIMIT, Scope.CARDHOLDER,
-            "Cardholder's velocity limit of 1 authorizations in 7200 s: 1 counted since 2025-03-01T08:00+01:00, 1 more asked"),
+            "Cardholder's velocity limit of 1 authorization in 7200 s: 1 counted since 2025-03-01T08:00+01:00, 1 more asked"),
         new Violation(ViolationCode.SPENDING_LIMIT, Scope.KYC_TIER,
             "KYC tier 1 monthly limit of NGN 5000.00: NGN 4800.00 counted since 2025-03-01T00:00+01:00, NGN 600.00 asked"))));
   }

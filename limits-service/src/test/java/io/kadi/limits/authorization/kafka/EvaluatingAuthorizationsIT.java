@@ -116,7 +116,7 @@ class EvaluatingAuthorizationsIT {
         violation("blocked_country", "cardholder", "Merchant country GH is among the cardholder's blocked countries"),
         violation("blocked_channel", "cardholder", "Channel atm is not among the cardholder's allowed channels (ecommerce, pos)"),
         violation("velocity_limit", "cardholder",
-            "Cardholder's velocity limit of 1 authorizations in 3600 s: 1 counted since 2025-03-01T09:00+01:00, 1 more asked"),
+            "Cardholder's velocity limit of 1 authorization in 3600 s: 1 counted since 2025-03-01T09:00+01:00, 1 more asked"),
         violation("velocity_limit", "cardholder",
             "Cardholder's velocity limit of NGN 1000.00 in 600 s: NGN 100.00 counted since 2025-03-01T09:50+01:00, NGN 60000.00 asked"),
         violation("spending_limit", "kyc_tier",

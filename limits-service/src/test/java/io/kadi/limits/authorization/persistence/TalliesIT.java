@@ -1,6 +1,7 @@
 package io.kadi.limits.authorization.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kadi.limits.authorization.domain.Authorization;
 import io.kadi.limits.authorization.domain.Channel;
@@ -75,13 +76,15 @@ class TalliesIT {
   }
 
   @Test
-  void countingNothingQueriesNothing() {
+  void answersOnlyForTheCountersItWasAsked() {
     Authorization checked = new Authorization(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), 100, "NGN", "5411", "NG",
         Channel.POS, NOW, ZoneId.of("UTC"));
+    Counter asked = new Counter(Subject.CARD, TimeRange.ALL_TIME, "NGN", List.of());
+    Counter notAsked = new Counter(Subject.CARDHOLDER, TimeRange.ALL_TIME, "NGN", List.of());
 
-    Usage usage = repository.tally(checked, List.of());
-
-    assertThat(usage).isNotNull();
+    assertThat(repository.tally(checked, List.of(asked)).of(asked)).isEqualTo(Tally.ZERO);
+    assertThatThrownBy(() -> repository.tally(checked, List.of(asked)).of(notAsked)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> repository.tally(checked, List.of()).of(asked)).isInstanceOf(IllegalArgumentException.class);
   }
 
   private static Reservation randomReservation(Random random, UUID card, UUID cardholder, Instant at) {
