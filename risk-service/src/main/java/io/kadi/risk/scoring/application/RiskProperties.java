@@ -66,12 +66,6 @@ public record RiskProperties(
     return policy(reviewThreshold, blockThreshold, freezeOnBlock, highRiskMccs, offHoursStart, offHoursEnd, smallAmountLimits);
   }
 
-  /** The same settings, with auto-freeze on or off. */
-  public RiskProperties withFreezeOnBlock(boolean freeze) {
-    return new RiskProperties(reviewThreshold, blockThreshold, freeze, highRiskMccs, offHoursStart, offHoursEnd,
-        smallAmountLimits, historyRetention, historyPurgeInterval);
-  }
-
   private static RiskPolicy policy(int review, int block, boolean freeze, Set<String> mccs, LocalTime nightStart,
       LocalTime nightEnd, Map<String, Long> smallAmountLimits) {
     SmallAmounts smallAmounts = new SmallAmounts(smallAmountLimits);

@@ -10,10 +10,5 @@ public enum AttemptStatus {
   APPROVED,
   DECLINED,
   CAPTURED,
-  REVERSED;
-
-  /** Whether money was, or still is, spent: the statuses the card's 30-day amount history is made of. */
-  public boolean spent() {
-    return this == APPROVED || this == CAPTURED;
-  }
+  REVERSED
 }

@@ -42,8 +42,8 @@ class BlockingWithoutAutoFreezeIT {
   @Test
   void aBlockWithAutoFreezeOffPublishesTheAssessmentAndTheAlertButNoFreezeCard() {
     TestCard card = TestCard.nigerian();
-    RiskAssessor withoutFreeze = new RiskAssessor(history, publisher, properties.withFreezeOnBlock(false));
-    RiskAssessor withFreeze = new RiskAssessor(history, publisher, properties.withFreezeOnBlock(true));
+    RiskAssessor withoutFreeze = new RiskAssessor(history, publisher, withFreezeOnBlock(false));
+    RiskAssessor withFreeze = new RiskAssessor(history, publisher, withFreezeOnBlock(true));
     List<Attempt> attempts = IntStream.range(0, 11).mapToObj(i -> smallAttempt(card, NIGHT_IN_LAGOS.plusSeconds(20L * i))).toList();
     try (RiskOutputs outputs = new RiskOutputs()) {
       List<AssessmentOutcome> outcomes = attempts.subList(0, 10).stream()
@@ -60,6 +60,12 @@ class BlockingWithoutAutoFreezeIT {
       assertThat(outputs.freezes(card, 1)).extracting(FreezeCard::getCommandId)
           .containsExactly("risk-block-" + attempts.getLast().authorizationId());
     }
+  }
+
+  private RiskProperties withFreezeOnBlock(boolean freeze) {
+    RiskProperties p = properties;
+    return new RiskProperties(p.reviewThreshold(), p.blockThreshold(), freeze, p.highRiskMccs(), p.offHoursStart(), p.offHoursEnd(),
+        p.smallAmountLimits(), p.historyRetention(), p.historyPurgeInterval());
   }
 
   private static Attempt smallAttempt(TestCard card, Instant at) {
