@@ -1,5 +1,5 @@
 /**
- * limits-service: spending controls, period counters and reservations. For now a runnable service with its own
- * schema and health endpoint; the authorization logic arrives with the real-time authorization issue.
+ * limits-service: checks every authorization against the card's and the cardholder's spending controls and the KYC
+ * tier's ceilings, and keeps the reservations that those limits count.
  */
 package io.kadi.limits;

@@ -1,16 +1,13 @@
 package io.kadi.limits;
 
-import io.kadi.kit.testing.KadiTestInfrastructure;
 import io.kadi.kit.testing.ServiceChecks;
+import io.kadi.limits.testing.LimitsServiceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ContextConfiguration;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.config.name=limits-service")
-@ContextConfiguration(initializers = KadiTestInfrastructure.class)
+@LimitsServiceTest
 class LimitsServiceRunsIT {
 
   @LocalServerPort int port;
@@ -18,6 +15,6 @@ class LimitsServiceRunsIT {
 
   @Test
   void reportsHealthyWithItsOwnSchemaMigrated() {
-    ServiceChecks.assertHealthyInItsOwnSchema(port, jdbc, "limits", "limits-service");
+    ServiceChecks.assertHealthyInItsOwnSchema(port, jdbc, "limits", "limits-service", "limit_subjects", "reservations");
   }
 }

@@ -2,8 +2,10 @@ package io.kadi.risk;
 
 import io.kadi.kit.KadiApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class RiskServiceApplication {
 
   public static final String NAME = "risk-service";

@@ -1,5 +1,5 @@
 /**
- * risk-service: features, rules, scores and alerts. For now a runnable service with its own schema and health
- * endpoint; the scoring arrives with the real-time authorization issue.
+ * risk-service: scores every card authorization with weighted rules over the card's recent history, and raises
+ * alerts (and, when configured, freezes the card) when the score calls for it.
  */
 package io.kadi.risk;

@@ -1,16 +1,13 @@
 package io.kadi.risk;
 
-import io.kadi.kit.testing.KadiTestInfrastructure;
 import io.kadi.kit.testing.ServiceChecks;
+import io.kadi.risk.testing.RiskServiceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ContextConfiguration;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.config.name=risk-service")
-@ContextConfiguration(initializers = KadiTestInfrastructure.class)
+@RiskServiceTest
 class RiskServiceRunsIT {
 
   @LocalServerPort int port;
@@ -18,6 +15,6 @@ class RiskServiceRunsIT {
 
   @Test
   void reportsHealthyWithItsOwnSchemaMigrated() {
-    ServiceChecks.assertHealthyInItsOwnSchema(port, jdbc, "risk", "risk-service");
+    ServiceChecks.assertHealthyInItsOwnSchema(port, jdbc, "risk", "risk-service", "authorization_history");
   }
 }

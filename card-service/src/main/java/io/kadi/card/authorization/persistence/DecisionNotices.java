@@ -72,6 +72,11 @@ class DecisionNotices implements DecisionSignals, SmartLifecycle {
     listener = null;
     if (running != null) {
       running.interrupt();
+      try {
+        running.join(Duration.ofSeconds(2)); // let go of the connection before the pool closes
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
@@ -89,6 +94,9 @@ class DecisionNotices implements DecisionSignals, SmartLifecycle {
         }
         receive(connection.unwrap(PGConnection.class), System.nanoTime() + RENEW_CONNECTION.toNanos());
       } catch (SQLException e) {
+        if (listener != Thread.currentThread()) {
+          return; // stopping: the pool closed the connection under the listener
+        }
         log.warn("Listening for authorization decisions failed; retrying in a second. Waiting requests are answered at "
             + "their budget meanwhile: {}", e.getMessage());
         pause();

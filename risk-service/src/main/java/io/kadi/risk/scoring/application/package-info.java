@@ -1,0 +1,2 @@
+/** The scoring use cases: record each authorization, assess it, and publish the assessment, alerts and freezes. */
+package io.kadi.risk.scoring.application;
