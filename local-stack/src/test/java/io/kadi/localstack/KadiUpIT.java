@@ -47,11 +47,15 @@ class KadiUpIT {
       String examples = run(readmeExamples());
 
       assertThat(examples).contains("\"kyc_status\": \"verified\"", "\"last4\":", "\"available\": 1500000",
-          "\"status\": \"frozen\"", "\"code\": \"invalid_amount\"", "\"intact\": true");
+          "\"approved\": true", "\"captured_amount\": 200000", "\"decline_reason\": \"spending_limit\"",
+          "\"available\": 1300000", "\"status\": \"frozen\"", "\"code\": \"invalid_amount\"", "\"intact\": true");
       assertThat(countIn(database, "select count(*) from card.cardholders")).as("written to DATABASE_URL's database").isEqualTo(1);
-      // cardholder created, KYC verified, card issued, funded, frozen: five events, each audited
+      // cardholder created, KYC verified, card issued, funded; two authorizations, each requested, evaluated by limits,
+      // assessed by risk and decided; one captured; controls set; frozen: fifteen events, each audited (and risk
+      // alerts, if the cardholder's night made it review)
       Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-          assertThat(countIn(database, "select count(*) from audit.audit_log")).isEqualTo(5));
+          assertThat(countIn(database, "select count(*) from audit.audit_log where event_type <> 'io.kadi.events.alert.v1.Alert'"))
+              .isEqualTo(15));
       assertThat(Files.getPosixFilePermissions(home.resolve(LocalSecrets.FILE))).isEqualTo(PosixFilePermissions.fromString("rw-------"));
 
       new ProcessBuilder("kill", "-INT", Long.toString(stack.pid())).start().waitFor();

@@ -22,6 +22,7 @@ import io.kadi.schemas.topics.Topics;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,6 +40,7 @@ class AuthorizingIT {
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
   @Autowired AuthorizationService service;
+  @Autowired MeterRegistry meters;
   CardApi api;
   Results results;
   TopicProbe authorizations;
@@ -92,6 +94,7 @@ class AuthorizingIT {
     assertThat(decided.getStandIn()).isFalse();
     assertThat(decided.getAvailableBalance()).isEqualTo(75_000);
     assertThat(decided.getHeldBalance()).isEqualTo(25_000);
+    assertThat(meters.get("kadi.authorizations").tags("approved", "true", "stand_in", "false").timer().count()).isPositive();
   }
 
   @Test
@@ -180,6 +183,8 @@ class AuthorizingIT {
     AuthorizationDecided decided = decisionFor(request.getAuthorizationId());
     assertThat(decided.getStandIn()).isTrue();
     assertThat(decided.getDeclineReason()).isEqualTo("timeout");
+    assertThat(meters.get("kadi.authorizations").tags("decline_reason", "timeout", "stand_in", "true").timer().count())
+        .isPositive();
 
     UUID late = results.risk(request, 0, RiskAction.allow);
     awaitConsumed(late);

@@ -265,6 +265,7 @@ class AuthorizationPathIT {
     assertThat(decided.getDeclineReason()).isEqualTo(reason);
     assertThat(decided.getCardId()).isEqualTo(cardId);
     await().untilAsserted(() -> assertThat(reservation(id)).isIn(null, "declined", "released"));
+    assertAudited(decided);
   }
 
   private static String reservation(UUID authorizationId) {

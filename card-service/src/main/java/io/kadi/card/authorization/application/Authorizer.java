@@ -4,6 +4,8 @@ import io.kadi.card.authorization.domain.Authorization;
 import io.kadi.card.outcome.Outcome;
 import io.kadi.kit.context.Ids;
 import io.kadi.kit.context.RequestContext;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -35,21 +37,25 @@ public class Authorizer implements SmartLifecycle {
   private final PendingAuthorizations pending;
   private final AuthorizationProperties properties;
   private final Clock clock;
+  private final MeterRegistry meters;
   private final ExecutorService work = Executors.newVirtualThreadPerTaskExecutor();
   private ScheduledExecutorService timers;
 
   Authorizer(AuthorizationService authorizations, PendingAuthorizations pending, AuthorizationProperties properties,
-      Clock clock) {
+      Clock clock, MeterRegistry meters) {
     this.authorizations = authorizations;
     this.pending = pending;
     this.properties = properties;
     this.clock = clock;
+    this.meters = meters;
   }
 
   /** The decision, as a future; refused at once when the request itself is wrong. */
   public Outcome<CompletableFuture<Authorization>> authorize(NewAuthorization request, RequestContext context) {
     UUID id = Ids.newId();
+    long started = System.nanoTime();
     CompletableFuture<Authorization> answer = pending.register(id);
+    answer.thenAccept(decided -> measure(decided, System.nanoTime() - started));
     try {
       return switch (authorizations.request(id, request, context)) {
         case Outcome.Done<Authorization>(Authorization requested) -> {
@@ -68,6 +74,18 @@ public class Authorizer implements SmartLifecycle {
       answer.completeExceptionally(e);
       throw e;
     }
+  }
+
+  /** kadi_authorizations_seconds: time to answer, by outcome, decline reason and stand-in, with a histogram. */
+  private void measure(Authorization decided, long nanos) {
+    Timer.builder("kadi.authorizations")
+        .description("Time from an authorization request to its answer")
+        .tag("approved", Boolean.toString(decided.declineReason() == null))
+        .tag("decline_reason", decided.declineReason() == null ? "none" : decided.declineReason().code())
+        .tag("stand_in", Boolean.toString(decided.standIn()))
+        .publishPercentileHistogram()
+        .register(meters)
+        .record(nanos, TimeUnit.NANOSECONDS);
   }
 
   private void timeOut(UUID id) {
