@@ -29,6 +29,10 @@ public class KadiAvroSerializer implements Serializer<Object> {
 
   private AvroSerdeConfig config;
   private final Map<Schema, DatumWriter<Object>> writers = new ConcurrentHashMap<>();
+  /** Ids never change in a registry; asking for one again would print the schema to JSON on every record. */
+  private final Map<SubjectSchema, Integer> ids = new ConcurrentHashMap<>();
+
+  private record SubjectSchema(String subject, Schema schema) {}
 
   @Override
   public void configure(Map<String, ?> configs, boolean isKey) {
@@ -49,7 +53,7 @@ public class KadiAvroSerializer implements Serializer<Object> {
     Schema schema = record.getSchema();
     String subject = Subjects.topicRecordName(topic, schema);
     try {
-      int id = config.autoRegisterSchemas() ? config.registry().register(subject, schema) : config.registry().idOf(subject, schema);
+      int id = idOf(subject, schema);
       ByteArrayOutputStream out = new ByteArrayOutputStream(128);
       out.write(WireFormat.MAGIC_BYTE);
       out.write(ByteBuffer.allocate(4).putInt(id).array());
@@ -66,6 +70,17 @@ public class KadiAvroSerializer implements Serializer<Object> {
     } catch (IOException | RuntimeException e) {
       throw new SerializationException("Could not serialize " + schema.getFullName() + " for subject " + subject + ": " + e.getMessage(), e);
     }
+  }
+
+  private int idOf(String subject, Schema schema) {
+    SubjectSchema key = new SubjectSchema(subject, schema);
+    Integer known = ids.get(key);
+    if (known != null) {
+      return known;
+    }
+    int id = config.autoRegisterSchemas() ? config.registry().register(subject, schema) : config.registry().idOf(subject, schema);
+    ids.put(key, id);
+    return id;
   }
 
   private DatumWriter<Object> writerFor(GenericContainer record) {
