@@ -19,7 +19,6 @@ import io.kadi.kit.context.Mode;
 import io.kadi.kit.context.RequestContext;
 import io.kadi.kit.money.Money;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -126,20 +125,19 @@ public class AuthorizationService {
    */
   @Transactional
   public Optional<Authorization> expire(UUID id) {
-    Optional<Locked> found = authorizations.find(id).flatMap(authorization -> lock(id, authorization.mode()));
-    found.filter(locked -> locked.authorization().pending()).ifPresent(locked -> decide(locked.card(),
-        locked.authorization(), locked.authorization().standIn(properties.standIn(), now()),
-        authorizations.contextOf(id)));
-    return authorizations.find(id);
+    Optional<Locked> found = authorizations.find(id).flatMap(this::lock);
+    if (found.isEmpty() || !found.get().authorization().pending()) {
+      return found.map(Locked::authorization);
+    }
+    Locked locked = found.get();
+    Authorization decided = locked.authorization().standIn(properties.standIn(), now());
+    decide(locked.card(), locked.authorization(), decided, authorizations.contextOf(id));
+    return Optional.of(decided);
   }
 
   /** Pending authorizations created before the cutoff: their waiting instance, if any, is overdue. */
   public List<UUID> pendingSince(Instant cutoff, int max) {
     return authorizations.pendingBefore(cutoff, max);
-  }
-
-  public Duration budget() {
-    return properties.budget();
   }
 
   @Transactional
@@ -193,11 +191,13 @@ public class AuthorizationService {
   private record Locked(Card card, Authorization authorization) {}
 
   private Optional<Locked> lock(UUID id, Mode mode) {
-    return authorizations.find(id)
-        .filter(authorization -> authorization.mode() == mode)
-        .flatMap(authorization -> cards.lock(authorization.cardId(), mode) instanceof Outcome.Done<Card>(Card card)
-            ? authorizations.findForUpdate(id).map(locked -> new Locked(card, locked))
-            : Optional.empty());
+    return authorizations.find(id).filter(authorization -> authorization.mode() == mode).flatMap(this::lock);
+  }
+
+  private Optional<Locked> lock(Authorization found) {
+    return cards.lock(found.cardId(), found.mode()) instanceof Outcome.Done<Card>(Card card)
+        ? authorizations.findForUpdate(found.id()).map(locked -> new Locked(card, locked))
+        : Optional.empty();
   }
 
   private Instant now() {
