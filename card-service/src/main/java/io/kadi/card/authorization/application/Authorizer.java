@@ -61,7 +61,9 @@ public class Authorizer implements SmartLifecycle {
         case Outcome.Done<Authorization>(Authorization requested) -> {
           pending.answer(requested);
           if (!answer.isDone()) {
-            timers.schedule(() -> work.execute(() -> timeOut(id)), properties.budget().toMillis(), TimeUnit.MILLISECONDS);
+            // The budget runs from the request's arrival, so the time the request took to commit counts against it.
+            long left = properties.budget().toNanos() - (System.nanoTime() - started);
+            timers.schedule(() -> work.execute(() -> timeOut(id)), Math.max(0, left), TimeUnit.NANOSECONDS);
           }
           yield Outcome.done(answer);
         }
@@ -108,7 +110,8 @@ public class Authorizer implements SmartLifecycle {
         authorizations.expire(id);
       }
       if (!overdue.isEmpty()) {
-        log.info("Gave {} overdue authorizations the stand-in decision; their waiting instance had gone", overdue.size());
+        log.info("Gave {} overdue authorizations the stand-in decision (their instance went away, or is far behind)",
+            overdue.size());
       }
     } catch (RuntimeException e) {
       log.warn("Sweeping overdue authorizations failed; retrying at the next sweep: {}", e.toString());
