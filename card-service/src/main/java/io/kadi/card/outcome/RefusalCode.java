@@ -17,6 +17,8 @@ public enum RefusalCode {
   INVALID_AMOUNT,
   CURRENCY_MISMATCH,
   REFERENCE_REUSED,
+  /** This instance is answering as many authorizations as it may at once; none was held for this one. */
+  OVERLOADED,
   /** A field of the request or command is missing or malformed: the REST problem code for the same thing. */
   VALIDATION_FAILED;
 

@@ -33,7 +33,8 @@ class ConcurrentAuthorizationsIT {
 
   @BeforeAll
   static void start() {
-    services = Services.all("--kadi.card.authorizations.budget=30s", "--spring.kafka.listener.concurrency=3");
+    services = Services.all("--kadi.card.authorizations.budget=30s", "--kadi.card.authorizations.max-pending=1000",
+        "--spring.kafka.listener.concurrency=3");
   }
 
   @AfterAll

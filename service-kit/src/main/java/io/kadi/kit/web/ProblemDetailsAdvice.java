@@ -39,7 +39,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   ResponseEntity<Object> refused(ApiException e, WebRequest request) {
     ProblemDetail problem = Problems.of(e.status(), e.code(), e.getMessage());
     e.properties().forEach(problem::setProperty);
-    return handleExceptionInternal(e, problem, new HttpHeaders(), e.status(), request);
+    HttpHeaders headers = new HttpHeaders();
+    if (e.status() == HttpStatus.SERVICE_UNAVAILABLE) {
+      headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+    }
+    return handleExceptionInternal(e, problem, headers, e.status(), request);
   }
 
   /**

@@ -11,9 +11,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param standIn the decision when the budget runs out: decline (the default), or approve what the hold covers
  * @param sweepInterval how often each instance looks for pending authorizations whose waiting instance went away
  *     (a crash, say), and gives them the stand-in decision once they are overdue by more than this interval
+ * @param maxPending how many authorizations one instance waits on at once. Beyond it, a request is answered at once
+ *     with 503 {@code overloaded}, holding nothing, rather than joining a queue that would answer it only after the
+ *     budget. About the budget times the rate one instance sustains.
  */
 @ConfigurationProperties("kadi.card.authorizations")
 public record AuthorizationProperties(
     @DefaultValue("1500ms") Duration budget,
     @DefaultValue("decline") StandIn standIn,
-    @DefaultValue("1s") Duration sweepInterval) {}
+    @DefaultValue("1s") Duration sweepInterval,
+    @DefaultValue("200") int maxPending) {}

@@ -2,6 +2,7 @@ package io.kadi.card.authorization.application;
 
 import io.kadi.card.authorization.domain.Authorization;
 import io.kadi.card.outcome.Outcome;
+import io.kadi.card.outcome.RefusalCode;
 import io.kadi.kit.context.Ids;
 import io.kadi.kit.context.RequestContext;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -52,6 +53,10 @@ public class Authorizer implements SmartLifecycle {
 
   /** The decision, as a future; refused at once when the request itself is wrong. */
   public Outcome<CompletableFuture<Authorization>> authorize(NewAuthorization request, RequestContext context) {
+    if (pending.size() >= properties.maxPending()) {
+      return Outcome.refused(RefusalCode.OVERLOADED, "This card-service instance is waiting on " + properties.maxPending()
+          + " authorizations already; nothing was held for this one. Retry, or let the network stand in.");
+    }
     UUID id = Ids.newId();
     long started = System.nanoTime();
     CompletableFuture<Authorization> answer = pending.register(id);

@@ -24,6 +24,7 @@ public final class Refusals {
       case INVALID_CARD_STATE, INVALID_AUTHORIZATION_STATE, REFERENCE_REUSED -> HttpStatus.CONFLICT;
       case KYC_NOT_VERIFIED, CURRENCY_MISMATCH -> HttpStatus.UNPROCESSABLE_CONTENT;
       case UNSUPPORTED_CURRENCY, INVALID_AMOUNT, VALIDATION_FAILED -> HttpStatus.BAD_REQUEST;
+      case OVERLOADED -> HttpStatus.SERVICE_UNAVAILABLE;
     };
     return new ApiException(status, refusal.code().code(), refusal.detail());
   }
