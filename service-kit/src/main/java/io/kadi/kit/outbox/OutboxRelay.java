@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -48,18 +49,24 @@ public final class OutboxRelay implements SmartLifecycle {
 
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
-  private final Producer<String, byte[]> producer;
+  private final Supplier<Producer<String, byte[]>> producers;
   private final OutboxProperties properties;
   private final Semaphore wakeUps = new Semaphore(0);
-  private final CountDownLatch stopped = new CountDownLatch(1);
+  private volatile Producer<String, byte[]> producer;
+  private volatile CountDownLatch stopped;
   private volatile boolean running;
   private Thread thread;
   private long lockKey;
 
-  public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, Producer<String, byte[]> producer, OutboxProperties properties) {
+  /**
+   * @param producers makes the relay's producer at each start: a relay can be stopped and started again (a paused
+   *     test context is), and a closed producer cannot be reopened
+   */
+  public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, Supplier<Producer<String, byte[]>> producers,
+      OutboxProperties properties) {
     this.jdbc = jdbc;
     this.transactions = transactions;
-    this.producer = producer;
+    this.producers = producers;
     this.properties = properties;
   }
 
@@ -78,7 +85,7 @@ public final class OutboxRelay implements SmartLifecycle {
     producer.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, sendTimeout);
     producer.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, sendTimeout / 2);
     producer.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, sendTimeout);
-    return new OutboxRelay(jdbc, transactions, new KafkaProducer<>(producer), properties);
+    return new OutboxRelay(jdbc, transactions, () -> new KafkaProducer<>(producer), properties);
   }
 
   /** Asks the relay to publish now. Cheap, and safe to call from any thread. */
@@ -90,6 +97,8 @@ public final class OutboxRelay implements SmartLifecycle {
   public void start() {
     // The lock is the outbox table's own oid, so services sharing a database never wait for each other.
     lockKey = jdbc.sql("select 'outbox'::regclass::oid::bigint").query(Long.class).single();
+    producer = producers.get();
+    stopped = new CountDownLatch(1);
     running = true;
     thread = Thread.ofPlatform().name("kadi-outbox-relay").daemon().start(this::run);
   }
@@ -108,6 +117,7 @@ public final class OutboxRelay implements SmartLifecycle {
       Thread.currentThread().interrupt();
     }
     producer.close(Duration.ofSeconds(5));
+    thread = null;
   }
 
   /** Starts before, and stops after, the web server and the Kafka listeners, so that what they commit gets out. */

@@ -40,6 +40,7 @@ class OutboxIT {
   @Autowired TransactionTemplate transactions;
   @Autowired KafkaProperties kafka;
   @Autowired MeterRegistry meters;
+  @Autowired OutboxRelay relay;
 
   @Test
   void publishesTheRecordRightAfterCommitWithoutWaitingForASweep() {
@@ -56,6 +57,20 @@ class OutboxIT {
       assertThat(event.getReason()).isEqualTo("hello");
       assertThat(event.getMetadata().getRequestId()).isEqualTo("req-outbox");
       assertThat(event.getMetadata().getActorClientId()).isEqualTo("client-1");
+      assertThat(pendingFor(key)).isZero();
+    }
+  }
+
+  @Test
+  void aRelayStoppedAndStartedAgainPublishesAsBefore() {
+    // Spring stops the lifecycle of a cached test context it pauses, and starts it again when a test needs it.
+    relay.stop();
+    relay.start();
+    UUID key = UUID.randomUUID();
+    try (TopicProbe events = TopicProbe.fromEnd(TOPIC)) {
+      notes.write(key, "after a restart", CONTEXT);
+
+      assertThat(events.await(CardFrozen.class, f -> f.getCardId().equals(key)).getReason()).isEqualTo("after a restart");
       assertThat(pendingFor(key)).isZero();
     }
   }
