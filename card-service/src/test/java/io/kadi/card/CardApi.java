@@ -3,6 +3,7 @@ package io.kadi.card;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kadi.kit.testing.Http;
+import java.util.Map;
 import java.util.UUID;
 
 /** The card-service REST API as an integrator calls it, for tests. */
@@ -93,7 +94,7 @@ public final class CardApi {
   }
 
   public Http.Response setControls(String owner, UUID id, String json) {
-    return http.send("PUT", "/v1/" + owner + "/" + id + "/spending_controls", json, java.util.Map.of("Content-Type", "application/json"));
+    return http.send("PUT", "/v1/" + owner + "/" + id + "/spending_controls", json, Map.of("Content-Type", "application/json"));
   }
 
   /** available and held, as GET /v1/cards/{id} shows them. */

@@ -3,12 +3,9 @@ package io.kadi.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.kadi.audit.AuditServiceApplication;
-import io.kadi.card.CardServiceApplication;
 import io.kadi.commands.card.v1.IssueCard;
 import io.kadi.events.card.v1.CardIssued;
 import io.kadi.events.card.v1.CardType;
-import io.kadi.kit.KadiApplication;
 import io.kadi.kit.context.Mode;
 import io.kadi.kit.context.RecordMetadata;
 import io.kadi.kit.context.RequestContext;
@@ -20,50 +17,38 @@ import io.kadi.kit.testing.TopicProbe;
 import io.kadi.schemas.registry.InMemorySchemaRegistry;
 import io.kadi.schemas.serde.WireFormat;
 import io.kadi.schemas.topics.Topics;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The walking skeleton end to end, with card-service and audit-service running against a real broker and database:
+ * The walking skeleton end to end, with the services running against a real broker and database:
  * a card issued over REST or by a command becomes a CardIssued in the Confluent wire format, then an entry of the
  * audit log, whose chain verifies, and which reports where it was tampered with.
  */
 class WalkingSkeletonIT {
 
-  private static ConfigurableApplicationContext cardService;
-  private static ConfigurableApplicationContext auditService;
+  private static Services services;
   private static final JdbcClient database = JdbcClient.create(TestDatabase.get().dataSource());
 
   @BeforeAll
   static void start() {
-    cardService = KadiApplication.builder(CardServiceApplication.class, CardServiceApplication.NAME)
-        .initializers(new KadiTestInfrastructure())
-        .run("--server.port=0", "--kadi.card.pan-vault.keys.1=" + randomKey(),
-            "--kadi.card.pan-vault.active-key-version=1", "--kadi.card.pan-vault.fingerprint-key=" + randomKey());
-    auditService = KadiApplication.builder(AuditServiceApplication.class, AuditServiceApplication.NAME)
-        .initializers(new KadiTestInfrastructure())
-        .run("--server.port=0");
+    services = Services.all();
   }
 
   @AfterAll
   static void stop() {
-    auditService.close();
-    cardService.close();
+    services.close();
   }
 
   @Test
   void aCardIssuedOverRestIsPublishedInTheWireFormatAndLandsInTheVerifiedAuditLog() {
-    Http cards = http(cardService);
+    Http cards = new Http(services.cardPort());
     UUID cardholderId = verifiedCardholder(cards);
     try (TopicProbe events = TopicProbe.fromEnd(Topics.CARD_EVENTS.name())) {
       Http.Response issued = cards.post("/v1/cards",
@@ -82,7 +67,7 @@ class WalkingSkeletonIT {
 
   @Test
   void aCardIssuedByACommandIsPublishedAndAudited() {
-    UUID cardholderId = verifiedCardholder(http(cardService));
+    UUID cardholderId = verifiedCardholder(new Http(services.cardPort()));
     String commandId = "cmd-" + UUID.randomUUID();
     try (TopicProbe events = TopicProbe.fromEnd(Topics.CARD_EVENTS.name()); TestProducer producer = new TestProducer()) {
       producer.publish(Topics.CARD_COMMANDS.name(), cardholderId.toString(), IssueCard.newBuilder()
@@ -102,7 +87,7 @@ class WalkingSkeletonIT {
 
   @Test
   void anAuditEntryChangedBehindTheLogsBackIsReportedAtItsSequence() throws Exception {
-    UUID cardholderId = verifiedCardholder(http(cardService));
+    UUID cardholderId = verifiedCardholder(new Http(services.cardPort()));
     String about = "{\"cardholderId\": \"" + cardholderId + "\"}";
     await().until(() -> database.sql("select count(*) from audit.audit_log where subject_ids @> ?::jsonb").param(about)
         .query(Long.class).single() == 2);
@@ -146,7 +131,7 @@ class WalkingSkeletonIT {
   }
 
   private static Http.Response verify() {
-    return http(auditService).get("/v1/audit/verify");
+    return services.audit().get("/v1/audit/verify");
   }
 
   private static void asSuperuserWithoutTriggers(String sql) throws Exception {
@@ -159,15 +144,4 @@ class WalkingSkeletonIT {
   private static InMemorySchemaRegistry registry() {
     return InMemorySchemaRegistry.scope(KadiTestInfrastructure.SCHEMA_REGISTRY_URL.substring("mock://".length()));
   }
-
-  private static Http http(ConfigurableApplicationContext service) {
-    return new Http(((WebServerApplicationContext) service).getWebServer().getPort());
-  }
-
-  private static String randomKey() {
-    byte[] key = new byte[32];
-    new SecureRandom().nextBytes(key);
-    return Base64.getEncoder().encodeToString(key);
-  }
-
 }

@@ -1,28 +1,24 @@
 package io.kadi.card.authorization.domain;
 
+import io.kadi.card.controls.domain.MerchantCodes;
 import io.kadi.card.outcome.Outcome;
 import io.kadi.card.outcome.Refusal;
 import io.kadi.card.outcome.RefusalCode;
-import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /** The merchant as the processor describes it. */
 public record Merchant(String name, String mcc, String country, String city) {
 
   public static final int MAX_TEXT = 100;
-  private static final Pattern MCC = Pattern.compile("\\d{4}");
-  private static final Set<String> COUNTRIES = Set.copyOf(Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2));
 
   /** A name of 1 to 100 characters, a 4-digit MCC, an ISO 3166-1 alpha-2 country, and an optional city. */
   public static Outcome<Merchant> of(String name, String mcc, String country, String city) {
     if (!text(name) || name.isBlank()) {
       return invalid("merchant.name has 1 to " + MAX_TEXT + " characters, without NUL.");
     }
-    if (mcc == null || !MCC.matcher(mcc).matches()) {
+    if (!MerchantCodes.isMcc(mcc)) {
       return invalid("merchant.mcc is a 4-digit merchant category code; it was '" + Refusal.shown(mcc) + "'.");
     }
-    if (country == null || !COUNTRIES.contains(country)) {
+    if (!MerchantCodes.isCountry(country)) {
       return invalid("merchant.country is an ISO 3166-1 alpha-2 code, such as NG; it was '" + Refusal.shown(country) + "'.");
     }
     if (city != null && !text(city)) {

@@ -10,11 +10,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * What makes spending controls valid. A card's amounts are always in the card's currency (a limit may omit it); a
@@ -29,8 +27,6 @@ public final class ControlsRules {
   /** 31 days: the longest month, so that a velocity window never needs more history than a monthly limit. */
   public static final Duration MAX_WINDOW = Duration.ofDays(31);
 
-  private static final Pattern MCC = Pattern.compile("\\d{4}");
-  private static final Set<String> COUNTRIES = Set.copyOf(Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2));
 
   private ControlsRules() {}
 
@@ -42,10 +38,10 @@ public final class ControlsRules {
       return Outcome.done(new SpendingControls(
           limits(orEmpty(input.spendingLimits()), cardCurrency),
           velocity(orEmpty(input.velocityLimits()), cardCurrency),
-          nullable(input.allowedCategories(), "allowed_categories", ControlsRules::mcc),
-          codes(orEmpty(input.blockedCategories()), "blocked_categories", ControlsRules::mcc),
-          nullable(input.allowedCountries(), "allowed_countries", ControlsRules::country),
-          codes(orEmpty(input.blockedCountries()), "blocked_countries", ControlsRules::country),
+          nullable(input.allowedCategories(), "allowed_categories", MerchantCodes::isMcc),
+          codes(orEmpty(input.blockedCategories()), "blocked_categories", MerchantCodes::isMcc),
+          nullable(input.allowedCountries(), "allowed_countries", MerchantCodes::isCountry),
+          codes(orEmpty(input.blockedCountries()), "blocked_countries", MerchantCodes::isCountry),
           input.allowedChannels() == null ? null : Set.copyOf(noNulls(input.allowedChannels(), "allowed_channels"))));
     } catch (Invalid invalid) {
       return Outcome.refused(invalid.code, invalid.getMessage());
@@ -60,7 +56,7 @@ public final class ControlsRules {
         throw new Invalid("Every spending limit needs an interval.");
       }
       valid.add(new SpendingLimit(money(limit.amount(), limit.currency(), cardCurrency, "spending limit"), limit.interval(),
-          codes(orEmpty(limit.categories()), "categories", ControlsRules::mcc)));
+          codes(orEmpty(limit.categories()), "categories", MerchantCodes::isMcc)));
     }
     return valid;
   }
@@ -118,14 +114,6 @@ public final class ControlsRules {
       codes.add(value);
     }
     return codes;
-  }
-
-  private static boolean mcc(String value) {
-    return MCC.matcher(value).matches();
-  }
-
-  private static boolean country(String value) {
-    return COUNTRIES.contains(value);
   }
 
   private static <T> List<T> noNulls(List<T> values, String field) {
