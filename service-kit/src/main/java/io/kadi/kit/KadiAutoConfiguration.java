@@ -20,6 +20,7 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerA
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -52,7 +53,7 @@ public class KadiAutoConfiguration {
   }
 
   @Bean
-  Outbox outbox(JdbcClient jdbc, KafkaProperties kafka, OutboxRelay relay) {
+  Outbox outbox(JdbcTemplate jdbc, KafkaProperties kafka, OutboxRelay relay) {
     return new Outbox(jdbc, KafkaSerializers.configuredValueSerializer(kafka), relay);
   }
 

@@ -2,6 +2,7 @@ package io.kadi.kit.kafka;
 
 import io.kadi.schemas.topics.KadiTopic;
 import java.nio.charset.StandardCharsets;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -10,7 +11,9 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serializer;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.support.KafkaUtils;
 
 /**
@@ -36,6 +39,20 @@ final class DeadLetterRecoverer extends DeadLetterPublishingRecoverer {
     this.values = values;
     setHeadersFunction((record, failure) -> new RecordHeaders().add(REASON_HEADER,
         String.valueOf(NestedExceptionUtils.getMostSpecificCause(failure).getMessage()).getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * A batch listener names the record that failed with a {@link BatchListenerFailedException}: the headers tell what
+   * failed it, its cause, as they do for a record listener.
+   */
+  @Override
+  public void accept(ConsumerRecord<?, ?> record, Consumer<?, ?> consumer, Exception failure) {
+    Throwable cause = failure;
+    while ((cause instanceof ListenerExecutionFailedException || cause instanceof BatchListenerFailedException)
+        && cause.getCause() instanceof Exception) {
+      cause = cause.getCause();
+    }
+    super.accept(record, consumer, (Exception) cause);
   }
 
   @Override

@@ -12,7 +12,12 @@ import io.kadi.audit.log.domain.StoredEntry;
 import io.kadi.audit.log.domain.Verification;
 import io.kadi.audit.log.persistence.AuditLogRepository;
 import java.time.Clock;
-import java.util.Optional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,20 +48,45 @@ public class AuditLog {
    */
   @Transactional
   public AppendOutcome append(AuditedRecord record) {
+    return appendAll(List.of(record)).getFirst();
+  }
+
+  /**
+   * Appends the records in their order, in one transaction: the chain's head is locked once, and the entries are
+   * inserted, and their audit records published, together. A record already in the log, or earlier in the list, is
+   * not appended again. The first record that reuses the event id of another ends the list: its outcome is the last,
+   * the records before it are appended, and those after it are left to the caller.
+   *
+   * @return one outcome per record, in order, up to the first {@link EventIdReused} if there is one
+   */
+  @Transactional
+  public List<AppendOutcome> appendAll(List<AuditedRecord> records) {
     ChainHead head = repository.lockHead(ChainHead.KADI);
     // Checked under the head's lock, so no other append can slip in between the check and the insert.
-    Optional<LoggedEvent> logged = repository.logged(record.eventId());
-    if (logged.isPresent()) {
-      if (!logged.get().isSameRecordAs(record)) {
-        return new EventIdReused(logged.get());
+    Map<UUID, LoggedEvent> logged = new HashMap<>(repository.logged(records.stream().map(AuditedRecord::eventId).toList()));
+    List<AppendOutcome> outcomes = new ArrayList<>(records.size());
+    List<ChainEntry> entries = new ArrayList<>(records.size());
+    Instant now = clock.instant();
+    for (AuditedRecord record : records) {
+      LoggedEvent inLog = logged.get(record.eventId());
+      if (inLog != null && !inLog.isSameRecordAs(record)) {
+        outcomes.add(new EventIdReused(inLog));
+        break;
       }
-      log.debug("Event {} ({}) is already in the audit log", record.eventId(), record.eventType());
-      return new AlreadyInLog(logged.get().sequence());
+      if (inLog != null) {
+        log.debug("Event {} ({}) is already in the audit log", record.eventId(), record.eventType());
+        outcomes.add(new AlreadyInLog(inLog.sequence()));
+        continue;
+      }
+      ChainEntry entry = ChainEntry.following(head, record, now);
+      entries.add(entry);
+      head = entry.asHead();
+      logged.put(record.eventId(), new LoggedEvent(entry.sequence(), record.eventType(), record.payload()));
+      outcomes.add(new Appended(entry));
     }
-    ChainEntry entry = ChainEntry.following(head, record, clock.instant());
-    repository.append(entry);
-    publisher.publish(entry);
-    return new Appended(entry);
+    repository.append(entries);
+    entries.forEach(publisher::publish);
+    return outcomes;
   }
 
   /**

@@ -18,6 +18,9 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.io.JsonEncoder;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.core.log.LogAccessor;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
 
 /**
  * Reads a consumed record generically, with its writer's schema, so that every Kadi record can be audited, including
@@ -27,10 +30,19 @@ final class AuditedRecords {
 
   private AuditedRecords() {}
 
+  private static final LogAccessor LOG = new LogAccessor(AuditedRecords.class);
+
   /**
+   * @throws DeserializationException when the record could not be read (the error handler tells a registry that was
+   *     unavailable, to retry, from bytes that are no Kadi record, to dead-letter with the bytes as they were)
    * @throws UnprocessableRecordException when the record carries no Kadi metadata: no retry could audit it
    */
   static AuditedRecord of(ConsumerRecord<?, ?> consumed) {
+    DeserializationException unreadable =
+        SerializationUtils.getExceptionFromHeader(consumed, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
+    if (unreadable != null) {
+      throw unreadable;
+    }
     if (!(consumed.value() instanceof GenericRecord record)) {
       throw new UnprocessableRecordException("Cannot audit a record of " + consumed.topic() + " that is not an Avro record");
     }

@@ -12,9 +12,16 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,9 +35,11 @@ public class AuditLogRepository {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final JdbcClient jdbc;
+  private final NamedParameterJdbcOperations batch;
 
-  AuditLogRepository(JdbcClient jdbc) {
+  AuditLogRepository(JdbcClient jdbc, NamedParameterJdbcOperations batch) {
     this.jdbc = jdbc;
+    this.batch = batch;
   }
 
   /** The chain's head, locked until the transaction ends: appenders of every instance queue here, one at a time. */
@@ -48,46 +57,60 @@ public class AuditLogRepository {
         .optional();
   }
 
-  /** The entry that holds the event id, if one does (an event id is in the log once). */
-  public Optional<LoggedEvent> logged(UUID eventId) {
-    return jdbc.sql("select sequence, event_type, payload from audit_log where event_id = ?")
-        .param(eventId)
-        .query((row, rowNumber) -> new LoggedEvent(row.getLong("sequence"), row.getString("event_type"), row.getString("payload")))
-        .optional();
+  /** The entries that hold these event ids, by event id (an event id is in the log once). */
+  public Map<UUID, LoggedEvent> logged(Collection<UUID> eventIds) {
+    Map<UUID, LoggedEvent> logged = new HashMap<>();
+    jdbc.sql("select event_id, sequence, event_type, payload from audit_log where event_id = any(?)")
+        .param(eventIds.toArray(UUID[]::new))
+        .query(row -> {
+          logged.put(row.getObject("event_id", UUID.class),
+              new LoggedEvent(row.getLong("sequence"), row.getString("event_type"), row.getString("payload")));
+        });
+    return logged;
   }
 
-  /** Inserts the entry and makes it its chain's head. Call it holding the head's lock ({@link #lockHead}). */
-  public void append(ChainEntry entry) {
-    AuditedRecord record = entry.record();
-    jdbc.sql("""
+  /**
+   * Inserts the entries, which follow one another from the chain's head, in one batch, and makes the last one its
+   * chain's head. Call it holding the head's lock ({@link #lockHead}).
+   */
+  public void append(List<ChainEntry> entries) {
+    if (entries.isEmpty()) {
+      return;
+    }
+    batch.batchUpdate("""
             insert into audit_log (sequence, chain_id, event_id, event_type, source_topic, source_partition, source_offset,
                 occurred_at, mode, actor_client_id, request_id, subject_ids, payload, previous_hash, hash, recorded_at)
             values (:sequence, :chainId, :eventId, :eventType, :sourceTopic, :sourcePartition, :sourceOffset,
                 :occurredAt, :mode, :actorClientId, :requestId, cast(:subjectIds as jsonb), :payload, :previousHash, :hash,
-                :recordedAt)""")
-        .param("sequence", entry.sequence())
-        .param("chainId", entry.chainId())
-        .param("eventId", record.eventId())
-        .param("eventType", record.eventType())
-        .param("sourceTopic", record.source().topic())
-        .param("sourcePartition", record.source().partition())
-        .param("sourceOffset", record.source().offset())
-        .param("occurredAt", utc(record.occurredAt()))
-        .param("mode", record.mode())
-        .param("actorClientId", record.actorClientId())
-        .param("requestId", record.requestId())
-        .param("subjectIds", JSON.writeValueAsString(record.subjectIds()))
-        .param("payload", record.payload())
-        .param("previousHash", entry.previousHash().bytes())
-        .param("hash", entry.hash().bytes())
-        .param("recordedAt", utc(entry.recordedAt()))
-        .update();
+                :recordedAt)""", entries.stream().map(AuditLogRepository::row).toArray(SqlParameterSource[]::new));
+    ChainEntry last = entries.getLast();
     int moved = jdbc.sql("update chain_head set last_sequence = ?, last_hash = ? where chain_id = ?")
-        .params(entry.sequence(), entry.hash().bytes(), entry.chainId())
+        .params(last.sequence(), last.hash().bytes(), last.chainId())
         .update();
     if (moved != 1) {
-      throw new IllegalStateException("No head for chain " + entry.chainId());
+      throw new IllegalStateException("No head for chain " + last.chainId());
     }
+  }
+
+  private static SqlParameterSource row(ChainEntry entry) {
+    AuditedRecord record = entry.record();
+    return new MapSqlParameterSource()
+        .addValue("sequence", entry.sequence())
+        .addValue("chainId", entry.chainId())
+        .addValue("eventId", record.eventId())
+        .addValue("eventType", record.eventType())
+        .addValue("sourceTopic", record.source().topic())
+        .addValue("sourcePartition", record.source().partition())
+        .addValue("sourceOffset", record.source().offset())
+        .addValue("occurredAt", utc(record.occurredAt()))
+        .addValue("mode", record.mode())
+        .addValue("actorClientId", record.actorClientId())
+        .addValue("requestId", record.requestId())
+        .addValue("subjectIds", JSON.writeValueAsString(record.subjectIds()))
+        .addValue("payload", record.payload())
+        .addValue("previousHash", entry.previousHash().bytes())
+        .addValue("hash", entry.hash().bytes())
+        .addValue("recordedAt", utc(entry.recordedAt()));
   }
 
   /**

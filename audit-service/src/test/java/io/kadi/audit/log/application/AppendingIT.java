@@ -82,6 +82,32 @@ class AppendingIT {
   }
 
   @Test
+  void aBatchIsAppendedInOrderSkipsCopiesAndStopsAtAReusedEventId() {
+    AuditedRecord inLog = SampleRecords.audited();
+    auditLog.append(inLog);
+    long inLogSequence = log.awaitRow(inLog.eventId()).sequence();
+    AuditedRecord first = SampleRecords.audited();
+    AuditedRecord second = SampleRecords.audited();
+    AuditedRecord reusingFirstsId = new AuditedRecord(first.eventId(), first.eventType(), first.source(), first.occurredAt(),
+        first.mode(), first.actorClientId(), first.requestId(), first.subjectIds(), first.payload().replace("reported lost", "stolen"));
+    AuditedRecord afterTheReuse = SampleRecords.audited();
+    long head = log.headSequence();
+
+    List<AppendOutcome> outcomes = auditLog.appendAll(List.of(first, inLog, second, first, reusingFirstsId, afterTheReuse));
+
+    assertThat(outcomes).hasSize(5);
+    assertThat(outcomes.get(0)).isInstanceOfSatisfying(Appended.class, a -> assertThat(a.entry().sequence()).isEqualTo(head + 1));
+    assertThat(outcomes.get(1)).isEqualTo(new AlreadyInLog(inLogSequence));
+    assertThat(outcomes.get(2)).isInstanceOfSatisfying(Appended.class, a -> assertThat(a.entry().sequence()).isEqualTo(head + 2));
+    assertThat(outcomes.get(3)).isEqualTo(new AlreadyInLog(head + 1));
+    assertThat(outcomes.get(4)).isEqualTo(new EventIdReused(new LoggedEvent(head + 1, first.eventType(), first.payload())));
+    assertThat(log.awaitRow(second.eventId()).sequence()).isEqualTo(head + 2);
+    assertThat(log.rowsOf(afterTheReuse.eventId())).isZero();
+    assertThat(log.headSequence()).isEqualTo(head + 2);
+    assertThat(auditLog.verify()).isInstanceOf(Verification.Intact.class);
+  }
+
+  @Test
   void anAppendThatFailsLeavesNoEntryAndNoGap() {
     // No audit record can be stamped with a mode Kadi does not have, so the append fails after its insert.
     AuditedRecord failing = SampleRecords.audited("staging");

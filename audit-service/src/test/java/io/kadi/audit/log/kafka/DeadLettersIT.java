@@ -11,6 +11,7 @@ import io.kadi.audit.testing.AvroRecords;
 import io.kadi.audit.testing.SampleRecords;
 import io.kadi.events.audit.v1.AuditRecord;
 import io.kadi.events.card.v1.CardFrozen;
+import io.kadi.events.common.v1.Metadata;
 import io.kadi.kit.kafka.KadiKafkaAutoConfiguration;
 import io.kadi.kit.kafka.UnprocessableRecordException;
 import io.kadi.kit.testing.TestProducer;
@@ -114,6 +115,35 @@ class DeadLettersIT {
       assertThat(kept.payload()).isEqualTo(AvroRecords.json(first));
       assertThat(audits.readToEnd(AuditRecord.class, a -> a.getSourceEventId().equals(eventId)))
           .extracting(AuditRecord::getPayload).containsExactly(AvroRecords.json(first));
+      assertThat(auditLog.verify()).isInstanceOf(Verification.Intact.class);
+    }
+  }
+
+  /**
+   * Read, but refused by the database (PostgreSQL's text holds no NUL): the poll's transaction fails, the records
+   * are appended one by one, and only that one is retried and dead-lettered; those around it are audited.
+   */
+  @Test
+  void aRecordTheLogCannotStoreIsDeadLetteredAndTheRecordsAroundItAreAudited() {
+    UUID cardId = UUID.randomUUID();
+    String key = cardId.toString();
+    CardFrozen before = SampleRecords.cardFrozen(cardId);
+    CardFrozen base = SampleRecords.cardFrozen(cardId);
+    CardFrozen unstorable = CardFrozen.newBuilder(base)
+        .setMetadata(Metadata.newBuilder(base.getMetadata()).setRequestId("req-\u0000").build()).build();
+    CardFrozen after = SampleRecords.cardFrozen(cardId);
+    try (TopicProbe deadLetters = TopicProbe.fromEnd(DEAD_LETTERS); TestProducer producer = new TestProducer()) {
+      producer.publish(EVENTS, key, before);
+      producer.publish(EVENTS, key, unstorable);
+      producer.publish(EVENTS, key, after);
+
+      TopicProbe.Received dead = deadLetters.awaitRecord(r -> key.equals(r.raw().key()));
+
+      assertThat(dead.value()).isEqualTo(unstorable);
+      assertThat(header(dead, KadiKafkaAutoConfiguration.REASON_HEADER)).contains("0x00");
+      assertThat(log.awaitRow(before.getMetadata().getEventId()).sequence())
+          .isLessThan(log.awaitRow(after.getMetadata().getEventId()).sequence());
+      assertThat(log.rowsOf(unstorable.getMetadata().getEventId())).isZero();
       assertThat(auditLog.verify()).isInstanceOf(Verification.Intact.class);
     }
   }
