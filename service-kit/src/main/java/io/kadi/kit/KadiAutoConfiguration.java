@@ -5,6 +5,7 @@ import io.kadi.kit.db.KitMigrations;
 import io.kadi.kit.inbox.Inbox;
 import io.kadi.kit.inbox.InboxJanitor;
 import io.kadi.kit.inbox.InboxProperties;
+import io.kadi.kit.inbox.PollInbox;
 import io.kadi.kit.kafka.KafkaSerializers;
 import io.kadi.kit.outbox.Outbox;
 import io.kadi.kit.outbox.OutboxMetrics;
@@ -65,6 +66,11 @@ public class KadiAutoConfiguration {
   @Bean
   Inbox inbox(JdbcClient jdbc, TransactionTemplate transactions) {
     return new Inbox(jdbc, transactions);
+  }
+
+  @Bean
+  PollInbox pollInbox(Inbox inbox, TransactionTemplate transactions) {
+    return new PollInbox(inbox, transactions);
   }
 
   @Bean

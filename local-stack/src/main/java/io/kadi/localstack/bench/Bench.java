@@ -3,6 +3,7 @@ package io.kadi.localstack.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -12,7 +13,7 @@ import java.util.UUID;
 
 /**
  * The benchmark's client, run by {@code ./kadi bench} in a JVM of its own, against a running stack: creates funded
- * cards, measures the transport floor, then drives the pipeline step by step; prints a table and writes it as JSON.
+ * cards, warms the pipeline up, measures the transport floor, then drives the pipeline step by step; prints a table and writes it as JSON.
  * See docs/benchmark.md.
  */
 public final class Bench {
@@ -58,6 +59,13 @@ public final class Bench {
       List<UUID> cards = CardSetup.fundedCards(client, options.cards(), options.currency(), options.setupConcurrency());
       say("  done in %.1f s", (System.nanoTime() - setupStart) / 1e9);
 
+      AuthorizationLoad load = new AuthorizationLoad(client, cards, options.currency(), options.maxInFlight());
+      if (options.jitWarmup().isPositive()) {
+        say("JIT warm-up: the pipeline at %d/s for %d s, not recorded ...", BenchOptions.JIT_WARMUP_RATE,
+            options.jitWarmup().toSeconds());
+        load.run(new OpenLoopSchedule(BenchOptions.JIT_WARMUP_RATE, options.jitWarmup(), Duration.ofSeconds(1)));
+      }
+
       say("Transport floor on %s: %d/s for %d s after a %d s warm-up, records of %d then %d bytes ...",
           options.bootstrapServers(), options.floorRate(), options.floorDuration().toSeconds(), options.warmup().toSeconds(),
           sizes.request(), sizes.result());
@@ -66,7 +74,6 @@ public final class Bench {
       say("  p50 %.2f ms, p99 %.2f ms, %d of %d received", floor.latency().p50Ms(), floor.latency().p99Ms(), floor.received(),
           floor.sent());
 
-      AuthorizationLoad load = new AuthorizationLoad(client, cards, options.currency(), options.maxInFlight());
       List<StepResult> steps = new ArrayList<>();
       for (int rate : options.rates()) {
         say("Pipeline: %d/s for %d s after a %d s warm-up ...", rate, options.duration().toSeconds(), options.warmup().toSeconds());

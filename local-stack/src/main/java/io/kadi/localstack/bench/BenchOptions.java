@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
  * @param cards how many funded cards the authorizations are spread over
  * @param currency the cards' currency
  * @param rates the offered rates of the pipeline's steps, per second, in the order they run
+ * @param jitWarmup unrecorded time the pipeline runs at {@link #JIT_WARMUP_RATE} before anything is measured, so that
+ *     the JIT has compiled the hot path (zero: none)
  * @param warmup unrecorded time at each step's rate before its recorded part, and before the floor's
  * @param duration recorded length of each step
  * @param floorRate the transport floor's offered rate
@@ -32,8 +34,14 @@ import java.util.regex.Pattern;
  * @param output where the JSON report is written
  */
 record BenchOptions(URI cardService, String bootstrapServers, int cards, IsoCurrency currency, List<Integer> rates,
-    Duration warmup, Duration duration, int floorRate, Duration floorDuration, int maxInFlight, int setupConcurrency,
+    Duration jitWarmup, Duration warmup, Duration duration, int floorRate, Duration floorDuration, int maxInFlight, int setupConcurrency,
     Path output) {
+
+  /**
+   * The JIT warm-up's rate: one a cold stack keeps up with. Sent faster, the first requests, still interpreted, fall
+   * seconds behind, and the backlog spills into the measured steps.
+   */
+  static final int JIT_WARMUP_RATE = 50;
 
   static final String USAGE = """
       Usage: ./kadi bench [--name=value ...]
@@ -43,6 +51,8 @@ record BenchOptions(URI cardService, String bootstrapServers, int cards, IsoCurr
         --cards=N                  funded cards to spread the authorizations over (default 1000)
         --currency=CODE            the cards' currency (default NGN)
         --rates=R1,R2,...          offered rates of the pipeline steps, per second (default 200,500,1000,1500,2000)
+        --jit-warmup=TIME          unrecorded run of the pipeline at 50/s before anything is measured, so that
+                                   the JIT has compiled the hot path (default 90s; 0s for none)
         --warmup=TIME              unrecorded warm-up at each step's rate, and before the floor (default 5s)
         --duration=TIME            recorded length of each step (default 20s)
         --floor-rate=R             the transport floor's offered rate (default: the first step's rate)
@@ -57,7 +67,7 @@ record BenchOptions(URI cardService, String bootstrapServers, int cards, IsoCurr
       """;
 
   private static final Set<String> NAMES = Set.of("card-service", "bootstrap-servers", "cards", "currency", "rates",
-      "warmup", "duration", "floor-rate", "floor-duration", "max-in-flight", "setup-concurrency", "output");
+      "jit-warmup", "warmup", "duration", "floor-rate", "floor-duration", "max-in-flight", "setup-concurrency", "output");
   private static final Pattern OPTION = Pattern.compile("--([a-z-]+)=(.*)");
   private static final Pattern TIME = Pattern.compile("(\\d+)(ms|s|m)");
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -84,6 +94,7 @@ record BenchOptions(URI cardService, String bootstrapServers, int cards, IsoCurr
         IsoCurrency.of(currency).orElseThrow(() -> new IllegalArgumentException(
             "--currency: " + currency + " is not a currency Kadi issues cards in")),
         rates,
+        time("jit-warmup", given.getOrDefault("jit-warmup", "90s")),
         time("warmup", given.getOrDefault("warmup", "5s")),
         duration,
         given.containsKey("floor-rate") ? positive("floor-rate", given.get("floor-rate")) : rates.getFirst(),
@@ -114,12 +125,12 @@ record BenchOptions(URI cardService, String bootstrapServers, int cards, IsoCurr
         case "s" -> Duration.ofSeconds(amount);
         default -> Duration.ofMinutes(amount);
       };
-      if (parsed.isPositive() || name.equals("warmup")) {
+      if (parsed.isPositive() || name.endsWith("warmup")) {
         return parsed;
       }
     }
     throw new IllegalArgumentException("--" + name + ": expected a time such as 500ms, 20s or 2m"
-        + (name.equals("warmup") ? "" : ", above zero") + ", got '" + value + "'");
+        + (name.endsWith("warmup") ? "" : ", above zero") + ", got '" + value + "'");
   }
 
   private static URI uri(String value) {

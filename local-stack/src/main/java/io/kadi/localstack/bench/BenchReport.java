@@ -31,11 +31,12 @@ record BenchReport(String startedAt, String finishedAt, Settings settings, Machi
 
   /** What the run was asked to do. */
   record Settings(String cardService, String bootstrapServers, int cards, String currency, List<Integer> rates,
-      double warmupSeconds, double durationSeconds, int floorRate, double floorSeconds, int maxInFlight) {
+      double jitWarmupSeconds, double warmupSeconds, double durationSeconds, int floorRate, double floorSeconds,
+      int maxInFlight) {
 
     static Settings of(BenchOptions options) {
       return new Settings(options.cardService().toString(), options.bootstrapServers(), options.cards(), options.currency().code(),
-          options.rates(), options.warmup().toMillis() / 1000.0, options.duration().toMillis() / 1000.0, options.floorRate(),
+          options.rates(), options.jitWarmup().toMillis() / 1000.0, options.warmup().toMillis() / 1000.0, options.duration().toMillis() / 1000.0, options.floorRate(),
           options.floorDuration().toMillis() / 1000.0, options.maxInFlight());
     }
   }

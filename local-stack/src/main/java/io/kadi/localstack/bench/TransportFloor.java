@@ -50,6 +50,8 @@ final class TransportFloor {
 
   private static final int KEYS = 1000;
   private static final Duration POLL = Duration.ofMillis(100);
+  /** As the services' listeners commit (kadi-defaults.properties: ack-mode count_time, ack-time 100 ms). */
+  private static final Duration COMMIT_INTERVAL = Duration.ofMillis(100);
 
   private final String bootstrapServers;
   private final MessageSizes sizes;
@@ -115,7 +117,7 @@ final class TransportFloor {
   }
 
   /**
-   * A consumer reading every partition of the topic from its current end, committing after each batch as the
+   * A consumer reading every partition of the topic from its current end, committing every 100 ms as the
    * services' listeners do. Assigned rather than subscribed: it reads from the first record sent, without waiting
    * for a group to form.
    */
@@ -161,12 +163,19 @@ final class TransportFloor {
     abstract void handle(ConsumerRecords<String, byte[]> records);
 
     private void poll() {
+      long lastCommit = System.nanoTime();
+      boolean uncommitted = false;
       try {
         while (running) {
           ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
           if (!records.isEmpty()) {
             handle(records);
+            uncommitted = true;
+          }
+          if (uncommitted && System.nanoTime() - lastCommit >= COMMIT_INTERVAL.toNanos()) {
             consumer.commitSync();
+            lastCommit = System.nanoTime();
+            uncommitted = false;
           }
         }
       } catch (WakeupException e) {

@@ -20,18 +20,18 @@ class BenchOptionsTest {
   @Test
   void withoutOptionsItRunsTheIssuesSteps() {
     assertThat(BenchOptions.parse(List.of(), NOW)).isEqualTo(new BenchOptions(URI.create("http://localhost:8081"),
-        "localhost:9092", 1000, IsoCurrency.NGN, List.of(200, 500, 1000, 1500, 2000), Duration.ofSeconds(5),
+        "localhost:9092", 1000, IsoCurrency.NGN, List.of(200, 500, 1000, 1500, 2000), Duration.ofSeconds(90), Duration.ofSeconds(5),
         Duration.ofSeconds(20), 200, Duration.ofSeconds(20), 2000, 16, Path.of("target/bench/bench-20261126T123005Z.json")));
   }
 
   @Test
   void everyOptionCanBeGiven() {
     BenchOptions options = BenchOptions.parse(List.of("--card-service=http://cards.internal:9000/", "--bootstrap-servers=k1:9092,k2:9092",
-        "--cards=50", "--currency=UGX", "--rates=100, 300", "--warmup=0s", "--duration=500ms", "--floor-rate=150",
+        "--cards=50", "--currency=UGX", "--rates=100, 300", "--jit-warmup=0s", "--warmup=0s", "--duration=500ms", "--floor-rate=150",
         "--floor-duration=1m", "--max-in-flight=64", "--setup-concurrency=4", "--output=/tmp/run.json"), NOW);
 
     assertThat(options).isEqualTo(new BenchOptions(URI.create("http://cards.internal:9000"), "k1:9092,k2:9092", 50,
-        IsoCurrency.UGX, List.of(100, 300), Duration.ZERO, Duration.ofMillis(500), 150, Duration.ofMinutes(1), 64, 4,
+        IsoCurrency.UGX, List.of(100, 300), Duration.ZERO, Duration.ZERO, Duration.ofMillis(500), 150, Duration.ofMinutes(1), 64, 4,
         Path.of("/tmp/run.json")));
   }
 

@@ -10,7 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 class BenchReportTest {
 
   private final BenchReport report = new BenchReport("2026-11-26T12:30:05Z", "2026-11-26T12:33:10Z",
-      new BenchReport.Settings("http://localhost:8081", "localhost:9092", 1000, "NGN", List.of(200, 500), 5, 20, 200, 20, 2000),
+      new BenchReport.Settings("http://localhost:8081", "localhost:9092", 1000, "NGN", List.of(200, 500), 90, 5, 20, 200, 20, 2000),
       new BenchReport.Machine(2, "25.0.1+8-LTS"),
       new FloorResult(200, 20, 372, 160, 4000, 4000, 0, 199.9, new Latency(4000, 1.901, 2.807, 3.503, 11.207)),
       List.of(
@@ -27,7 +27,7 @@ class BenchReportTest {
           "started_at": "2026-11-26T12:30:05Z",
           "finished_at": "2026-11-26T12:33:10Z",
           "settings": {"card_service": "http://localhost:8081", "bootstrap_servers": "localhost:9092", "cards": 1000,
-            "currency": "NGN", "rates": [200, 500], "warmup_seconds": 5.0, "duration_seconds": 20.0, "floor_rate": 200,
+            "currency": "NGN", "rates": [200, 500], "jit_warmup_seconds": 90.0, "warmup_seconds": 5.0, "duration_seconds": 20.0, "floor_rate": 200,
             "floor_seconds": 20.0, "max_in_flight": 2000},
           "machine": {"processors": 2, "java": "25.0.1+8-LTS"},
           "floor": {"offered_rate": 200, "seconds": 20.0, "request_bytes": 372, "result_bytes": 160, "sent": 4000,

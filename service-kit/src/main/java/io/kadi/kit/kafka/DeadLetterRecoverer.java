@@ -43,16 +43,20 @@ final class DeadLetterRecoverer extends DeadLetterPublishingRecoverer {
 
   /**
    * A batch listener names the record that failed with a {@link BatchListenerFailedException}: the headers tell what
-   * failed it, its cause, as they do for a record listener.
+   * failed it, its cause, as they do for a record listener (whose failure comes wrapped only in the listener's
+   * exception, which carries the consumer group).
    */
   @Override
   public void accept(ConsumerRecord<?, ?> record, Consumer<?, ?> consumer, Exception failure) {
-    Throwable cause = failure;
-    while ((cause instanceof ListenerExecutionFailedException || cause instanceof BatchListenerFailedException)
-        && cause.getCause() instanceof Exception) {
-      cause = cause.getCause();
+    super.accept(record, consumer, withoutBatch(failure));
+  }
+
+  private static Exception withoutBatch(Exception failure) {
+    if (failure instanceof ListenerExecutionFailedException listener
+        && listener.getCause() instanceof BatchListenerFailedException batch && batch.getCause() instanceof Exception cause) {
+      return new ListenerExecutionFailedException(String.valueOf(cause.getMessage()), listener.getGroupId(), cause);
     }
-    super.accept(record, consumer, (Exception) cause);
+    return failure instanceof BatchListenerFailedException batch && batch.getCause() instanceof Exception cause ? cause : failure;
   }
 
   @Override

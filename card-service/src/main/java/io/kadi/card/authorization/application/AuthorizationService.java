@@ -90,18 +90,25 @@ public class AuthorizationService {
     return Outcome.done(authorization);
   }
 
+  /** Records limits-service's result for the authorization of the card, deciding it when it completes the join. */
   @Transactional
-  public ResultOutcome recordLimits(UUID id, Mode mode, LimitsResult result, RequestContext context) {
-    return record(id, mode, authorization -> authorization.withLimits(result), context);
+  public ResultOutcome recordLimits(UUID id, UUID cardId, Mode mode, LimitsResult result, RequestContext context) {
+    return record(id, cardId, mode, authorization -> authorization.withLimits(result), context);
   }
 
+  /** Records risk-service's result for the authorization of the card, deciding it when it completes the join. */
   @Transactional
-  public ResultOutcome recordRisk(UUID id, Mode mode, RiskResult result, RequestContext context) {
-    return record(id, mode, authorization -> authorization.withRisk(result), context);
+  public ResultOutcome recordRisk(UUID id, UUID cardId, Mode mode, RiskResult result, RequestContext context) {
+    return record(id, cardId, mode, authorization -> authorization.withRisk(result), context);
   }
 
-  private ResultOutcome record(UUID id, Mode mode, UnaryOperator<Authorization> addResult, RequestContext context) {
-    Optional<Locked> found = lock(id, mode);
+  private ResultOutcome record(UUID id, UUID cardId, Mode mode, UnaryOperator<Authorization> addResult,
+      RequestContext context) {
+    // The result names the card: its lock is taken at once, without reading the authorization first.
+    Optional<Locked> found = cards.lock(cardId, mode) instanceof Outcome.Done<Card>(Card card)
+        ? authorizations.findForUpdate(id).filter(authorization -> authorization.cardId().equals(cardId))
+            .map(authorization -> new Locked(card, authorization))
+        : Optional.empty();
     if (found.isEmpty()) {
       return ResultOutcome.UNKNOWN_AUTHORIZATION;
     }

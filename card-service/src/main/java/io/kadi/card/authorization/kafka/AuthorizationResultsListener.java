@@ -11,9 +11,11 @@ import io.kadi.events.risk.v1.RiskAssessed;
 import io.kadi.kit.context.Mode;
 import io.kadi.kit.context.RecordMetadata;
 import io.kadi.kit.context.RequestContext;
-import io.kadi.kit.inbox.Inbox;
+import io.kadi.kit.inbox.PollInbox;
 import io.kadi.kit.kafka.UnprocessableRecordException;
+import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -21,7 +23,9 @@ import org.springframework.stereotype.Component;
 /**
  * Joins limits-service's and risk-service's answers on the authorization id. Both topics are keyed by card id like
  * the authorizations, so one card's results come in order; each result is recorded once, with the decision it
- * completes, in one transaction.
+ * completes. A poll's results commit together ({@link PollInbox}): both results of an authorization often come in one
+ * poll, and the second then finds the card's lock already held by its own transaction rather than waiting for the
+ * first's commit.
  */
 @Component
 class AuthorizationResultsListener {
@@ -29,39 +33,50 @@ class AuthorizationResultsListener {
   static final String HANDLER = "authorization-results";
 
   private final AuthorizationService authorizations;
-  private final Inbox inbox;
+  private final PollInbox polls;
 
-  AuthorizationResultsListener(AuthorizationService authorizations, Inbox inbox) {
+  AuthorizationResultsListener(AuthorizationService authorizations, PollInbox polls) {
     this.authorizations = authorizations;
-    this.inbox = inbox;
+    this.polls = polls;
   }
 
-  @KafkaListener(id = HANDLER, idIsGroup = false, topics = {
+  @KafkaListener(id = HANDLER, idIsGroup = false, batch = "true", topics = {
       "#{T(io.kadi.schemas.topics.Topics).LIMIT_DECISIONS.name()}",
       "#{T(io.kadi.schemas.topics.Topics).RISK_ASSESSMENTS.name()}"})
-  void on(SpecificRecord record) {
-    Metadata sent = RecordMetadata.of(record);
+  void on(List<ConsumerRecord<String, SpecificRecord>> poll) {
+    polls.processAll(HANDLER, poll, record -> {
+      if (record == null) {
+        throw new UnprocessableRecordException("A record without a value is not an authorization result");
+      }
+      Metadata sent = RecordMetadata.of(record);
+      return new PollInbox.Message(sent.getEventId().toString(), () -> record(record, sent));
+    });
+  }
+
+  private void record(SpecificRecord record, Metadata sent) {
     RequestContext context = RequestContext.causedBy(sent, sent.getEventId().toString());
     Mode mode = Mode.fromAvro(sent.getMode());
-    inbox.processOnce(HANDLER, sent.getEventId().toString(), () -> {
-      ResultOutcome outcome = switch (record) {
-        case LimitsEvaluated result -> authorizations.recordLimits(result.getAuthorizationId(), mode,
-            new LimitsResult(result.getApproved(), result.getViolations().stream().map(LimitViolation::getCode).toList()),
-            context);
-        case RiskAssessed result -> authorizations.recordRisk(result.getAuthorizationId(), mode,
-            new RiskResult(result.getScore(), switch (result.getAction()) {
-              case allow -> RiskResult.Action.ALLOW;
-              case review -> RiskResult.Action.REVIEW;
-              case block -> RiskResult.Action.BLOCK;
-            }), context);
-        default -> throw new UnprocessableRecordException(record.getSchema().getFullName()
-            + " is not an authorization result");
-      };
-      if (outcome == ResultOutcome.UNKNOWN_AUTHORIZATION) {
-        throw new UnprocessableRecordException("No authorization " + authorizationId(record) + " in "
-            + mode.wireName() + " mode for this " + record.getSchema().getName());
-      }
-    });
+    ResultOutcome outcome = switch (record) {
+      case LimitsEvaluated result -> authorizations.recordLimits(result.getAuthorizationId(), result.getCardId(), mode,
+          new LimitsResult(result.getApproved(), result.getViolations().stream().map(LimitViolation::getCode).toList()),
+          context);
+      case RiskAssessed result -> authorizations.recordRisk(result.getAuthorizationId(), result.getCardId(), mode,
+          new RiskResult(result.getScore(), switch (result.getAction()) {
+            case allow -> RiskResult.Action.ALLOW;
+            case review -> RiskResult.Action.REVIEW;
+            case block -> RiskResult.Action.BLOCK;
+          }), context);
+      default -> throw new UnprocessableRecordException(record.getSchema().getFullName()
+          + " is not an authorization result");
+    };
+    if (outcome == ResultOutcome.UNKNOWN_AUTHORIZATION) {
+      throw new UnprocessableRecordException("No authorization " + authorizationId(record) + " of card "
+          + cardId(record) + " in " + mode.wireName() + " mode for this " + record.getSchema().getName());
+    }
+  }
+
+  private static UUID cardId(SpecificRecord record) {
+    return (UUID) record.get(record.getSchema().getField("cardId").pos());
   }
 
   private static UUID authorizationId(SpecificRecord record) {

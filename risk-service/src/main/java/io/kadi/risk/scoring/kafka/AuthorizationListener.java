@@ -7,14 +7,15 @@ import io.kadi.events.authorization.v1.AuthorizationReversed;
 import io.kadi.events.common.v1.Metadata;
 import io.kadi.kit.context.RecordMetadata;
 import io.kadi.kit.context.RequestContext;
-import io.kadi.kit.inbox.Inbox;
+import io.kadi.kit.inbox.PollInbox;
 import io.kadi.kit.kafka.UnprocessableRecordException;
 import io.kadi.risk.scoring.application.AssessmentOutcome;
 import io.kadi.risk.scoring.application.RiskAssessor;
+import java.util.List;
 import java.util.UUID;
 import org.apache.avro.generic.GenericContainer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Scores each AuthorizationRequested of kadi.authorizations.v1 and follows what becomes of it. A record's effects and
- * its inbox row (keyed by its event id) commit together, so a redelivered record changes and publishes nothing.
+ * its inbox row (keyed by its event id) commit together, so a redelivered record changes and publishes nothing; a
+ * poll's records commit in one transaction ({@link PollInbox}).
  * Records that cannot be handled go to {@code kadi.authorizations.v1.risk-service.dlt}.
  */
 @Component
@@ -32,17 +34,24 @@ class AuthorizationListener {
   private static final Logger log = LoggerFactory.getLogger(AuthorizationListener.class);
 
   private final RiskAssessor assessor;
-  private final Inbox inbox;
+  private final PollInbox polls;
 
-  AuthorizationListener(RiskAssessor assessor, Inbox inbox) {
+  AuthorizationListener(RiskAssessor assessor, PollInbox polls) {
     this.assessor = assessor;
-    this.inbox = inbox;
+    this.polls = polls;
   }
 
-  @KafkaListener(id = HANDLER, idIsGroup = false, topics = "#{T(io.kadi.schemas.topics.Topics).AUTHORIZATIONS.name()}")
-  void on(ConsumerRecord<String, Object> consumed) {
-    Object record = consumed.value();
-    Runnable effects = switch (record) {
+  @KafkaListener(id = HANDLER, idIsGroup = false, batch = "true",
+      topics = "#{T(io.kadi.schemas.topics.Topics).AUTHORIZATIONS.name()}")
+  void on(List<ConsumerRecord<String, Object>> poll) {
+    polls.processAll(HANDLER, poll, record -> {
+      Runnable effects = effects(record); // refuses anything but the four authorization records
+      return new PollInbox.Message(eventId((SpecificRecord) record), effects);
+    });
+  }
+
+  private Runnable effects(Object record) {
+    return switch (record) {
       case AuthorizationRequested requested -> {
         var attempt = Attempts.of(requested);
         RequestContext context = causedBy(requested);
@@ -61,7 +70,6 @@ class AuthorizationListener {
       case null, default -> throw new UnprocessableRecordException(typeOf(record) + " is not an authorization record: "
           + "kadi.authorizations.v1 carries AuthorizationRequested, AuthorizationDecided, AuthorizationCaptured and AuthorizationReversed");
     };
-    inbox.processOnce(HANDLER, eventId((SpecificRecord) record), effects);
   }
 
   /**
