@@ -20,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>The records are handled in the order of their keys (stable, so a key's records keep their order): every Kadi
  * topic is keyed by the aggregate whose row a handler locks first, so the transactions of two consumers take those
- * locks in one order and cannot deadlock on them.
+ * locks in one order and cannot deadlock on them. A handler that also locks rows shared across keys (limits-service
+ * locks a card, then its cardholder, whose other cards may be another consumer's) gives its own lock order.
  *
  * <p>When the poll's transaction fails, nothing of it commits, and its records are handled again one at a time, each
  * in a transaction of its own, in the order they came: those before the failing record commit, and the failure is
@@ -45,18 +46,33 @@ public final class PollInbox {
   }
 
   /**
+   * Handles the poll in the order of the records' keys.
+   *
    * @param message what a record's value comes to; it may throw (a record of a type the handler does not take, say),
    *     which counts as that record failing
    * @throws BatchListenerFailedException naming the first record that fails on its own, or cannot be read
    */
   public <V> void processAll(String handler, List<ConsumerRecord<String, V>> records, Function<V, Message> message) {
+    processAll(handler, records, Comparator.comparing(ConsumerRecord::key, Comparator.nullsFirst(Comparator.naturalOrder())),
+        message);
+  }
+
+  /**
+   * Handles the poll in the given order, which the sort keeps stable.
+   *
+   * @param lockOrder the order in which the transactions of every consumer take their locks; it must compare all the
+   *     records of a key alike (by the key, or by what the key determines), so that they keep their order
+   * @throws BatchListenerFailedException naming the first record that fails on its own, or cannot be read
+   */
+  public <V> void processAll(String handler, List<ConsumerRecord<String, V>> records,
+      Comparator<? super ConsumerRecord<String, V>> lockOrder, Function<V, Message> message) {
     int readable = 0;
     DeserializationException unreadable = null;
     while (readable < records.size() && (unreadable = unreadable(records.get(readable))) == null) {
       readable++;
     }
     List<ConsumerRecord<String, V>> poll = records.subList(0, readable);
-    if (poll.size() > 1 && inOneTransaction(handler, poll, message)) {
+    if (poll.size() > 1 && inOneTransaction(handler, poll, lockOrder, message)) {
       poll = List.of();
     }
     for (int i = 0; i < poll.size(); i++) {
@@ -71,11 +87,12 @@ public final class PollInbox {
     }
   }
 
-  private <V> boolean inOneTransaction(String handler, List<ConsumerRecord<String, V>> poll, Function<V, Message> message) {
-    List<ConsumerRecord<String, V>> inKeyOrder = new ArrayList<>(poll);
-    inKeyOrder.sort(Comparator.comparing(ConsumerRecord::key, Comparator.nullsFirst(Comparator.naturalOrder())));
+  private <V> boolean inOneTransaction(String handler, List<ConsumerRecord<String, V>> poll,
+      Comparator<? super ConsumerRecord<String, V>> lockOrder, Function<V, Message> message) {
+    List<ConsumerRecord<String, V>> inLockOrder = new ArrayList<>(poll);
+    inLockOrder.sort(lockOrder);
     try {
-      transactions.executeWithoutResult(status -> inKeyOrder.forEach(record -> process(handler, record, message)));
+      transactions.executeWithoutResult(status -> inLockOrder.forEach(record -> process(handler, record, message)));
       return true;
     } catch (RuntimeException failure) {
       log.debug("A poll of {} records for {} failed in one transaction; handling them one at a time: {}", poll.size(),

@@ -103,7 +103,7 @@ class ConcurrentEvaluationsIT {
       for (LimitRequest request : requests) {
         decisions.add(threads.submit(() -> {
           start.await();
-          return limits.evaluate(UUID.randomUUID(), request, AuthorizationEvents.CONTEXT).orElseThrow();
+          return limits.evaluate(request, AuthorizationEvents.CONTEXT);
         }));
       }
       start.countDown();
