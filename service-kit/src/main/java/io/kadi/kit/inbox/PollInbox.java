@@ -23,7 +23,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * locks in one order and cannot deadlock on them. A handler that also locks rows shared across keys (limits-service
  * locks a card, then its cardholder, whose other cards may be another consumer's) gives its own lock order.
  *
- * <p>When the poll's transaction fails, nothing of it commits, and its records are handled again one at a time, each
+ * <p>A transaction takes at most {@value #MAX_PER_TRANSACTION} records, in the poll's order: a larger poll (a consumer
+ * catching up) is handled in several, so that no transaction holds its rows' locks, which requests on the same cards
+ * wait for, while it works through hundreds of records.
+ *
+ * <p>When a transaction fails, nothing of it commits, and its records are handled again one at a time, each
  * in a transaction of its own, in the order they came: those before the failing record commit, and the failure is
  * thrown as a {@link BatchListenerFailedException} naming it, so that the kit's error handler retries, or in the end
  * dead-letters, that record alone, and delivers those after it again. A record that could not be deserialized is named
@@ -33,6 +37,9 @@ public final class PollInbox {
 
   private static final Logger log = LoggerFactory.getLogger(PollInbox.class);
   private static final LogAccessor LOG_ACCESSOR = new LogAccessor(PollInbox.class);
+
+  /** Records per transaction: enough to share a commit widely, few enough that their locks are held briefly. */
+  static final int MAX_PER_TRANSACTION = 20;
 
   /** A record's id in the inbox, and its effects. */
   public record Message(String id, Runnable effects) {}
@@ -71,15 +78,17 @@ public final class PollInbox {
     while (readable < records.size() && (unreadable = unreadable(records.get(readable))) == null) {
       readable++;
     }
-    List<ConsumerRecord<String, V>> poll = records.subList(0, readable);
-    if (poll.size() > 1 && inOneTransaction(handler, poll, lockOrder, message)) {
-      poll = List.of();
-    }
-    for (int i = 0; i < poll.size(); i++) {
-      try {
-        process(handler, poll.get(i), message);
-      } catch (RuntimeException failure) {
-        throw new BatchListenerFailedException(String.valueOf(failure.getMessage()), failure, i);
+    for (int start = 0; start < readable; start += MAX_PER_TRANSACTION) {
+      List<ConsumerRecord<String, V>> part = records.subList(start, Math.min(start + MAX_PER_TRANSACTION, readable));
+      if (part.size() > 1 && inOneTransaction(handler, part, lockOrder, message)) {
+        continue;
+      }
+      for (int i = 0; i < part.size(); i++) {
+        try {
+          process(handler, part.get(i), message);
+        } catch (RuntimeException failure) {
+          throw new BatchListenerFailedException(String.valueOf(failure.getMessage()), failure, start + i);
+        }
       }
     }
     if (unreadable != null) {
@@ -87,15 +96,15 @@ public final class PollInbox {
     }
   }
 
-  private <V> boolean inOneTransaction(String handler, List<ConsumerRecord<String, V>> poll,
+  private <V> boolean inOneTransaction(String handler, List<ConsumerRecord<String, V>> part,
       Comparator<? super ConsumerRecord<String, V>> lockOrder, Function<V, Message> message) {
-    List<ConsumerRecord<String, V>> inLockOrder = new ArrayList<>(poll);
+    List<ConsumerRecord<String, V>> inLockOrder = new ArrayList<>(part);
     inLockOrder.sort(lockOrder);
     try {
       transactions.executeWithoutResult(status -> inLockOrder.forEach(record -> process(handler, record, message)));
       return true;
     } catch (RuntimeException failure) {
-      log.debug("A poll of {} records for {} failed in one transaction; handling them one at a time: {}", poll.size(),
+      log.debug("{} records for {} failed in one transaction; handling them one at a time: {}", part.size(),
           handler, failure.toString());
       return false;
     }

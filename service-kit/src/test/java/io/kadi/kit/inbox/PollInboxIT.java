@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.kadi.kit.testapp.KitIntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -41,6 +42,50 @@ class PollInboxIT {
     assertThat(handled).containsExactly(a1, a2, b1, b2);
     assertThat(transactions).hasSize(4).containsOnly(transactions.getFirst());
     assertThat(notes(a1, a2, b1, b2)).isEqualTo(4);
+  }
+
+  @Test
+  void aLargePollIsHandledInTransactionsOfBoundedSizeInItsOrder() {
+    int size = 2 * PollInbox.MAX_PER_TRANSACTION + 5;
+    List<ConsumerRecord<String, String>> poll = new ArrayList<>();
+    for (int i = 0; i < size; i++) {
+      poll.add(record("k", newId()));
+    }
+
+    polls.processAll(HANDLER, poll, this::message);
+
+    assertThat(handled).containsExactlyElementsOf(poll.stream().map(ConsumerRecord::value).toList());
+    assertThat(transactions.stream().distinct().count()).isEqualTo(3);
+    assertThat(transactions.subList(0, PollInbox.MAX_PER_TRANSACTION)).containsOnly(transactions.getFirst());
+  }
+
+  @Test
+  void aFailureInALaterTransactionIsNamedByItsIndexInThePoll() {
+    List<ConsumerRecord<String, String>> poll = new ArrayList<>();
+    for (int i = 0; i < PollInbox.MAX_PER_TRANSACTION + 3; i++) {
+      poll.add(record("k", i == PollInbox.MAX_PER_TRANSACTION + 1 ? "fail-" + newId() : newId()));
+    }
+
+    BatchListenerFailedException thrown = catchThrowableOfType(BatchListenerFailedException.class,
+        () -> polls.processAll(HANDLER, poll, this::message));
+
+    assertThat(thrown.getIndex()).isEqualTo(PollInbox.MAX_PER_TRANSACTION + 1);
+    assertThat(notes(poll.subList(0, PollInbox.MAX_PER_TRANSACTION + 1).stream().map(ConsumerRecord::value).toArray(String[]::new)))
+        .isEqualTo(PollInbox.MAX_PER_TRANSACTION + 1);
+    assertThat(notes(poll.getLast().value())).isZero();
+  }
+
+  @Test
+  void aGivenLockOrderIsFollowedAndEachKeyKeepsItsOrder() {
+    List<ConsumerRecord<String, String>> poll = List.of(record("a", "2-" + newId()), record("b", "1-" + newId()),
+        record("a", "2-" + newId()), record("c", "3-" + newId()));
+    // As limits-service orders by cardholder: here the value's first character, which all records of a key share.
+    Comparator<ConsumerRecord<String, String>> byValuePrefix = Comparator.comparing(r -> r.value().charAt(0));
+
+    polls.processAll(HANDLER, poll, byValuePrefix, this::message);
+
+    assertThat(handled).containsExactly(poll.get(1).value(), poll.get(0).value(), poll.get(2).value(), poll.get(3).value());
+    assertThat(transactions).containsOnly(transactions.getFirst());
   }
 
   @Test
