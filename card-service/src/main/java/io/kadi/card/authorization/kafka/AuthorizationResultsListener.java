@@ -15,8 +15,8 @@ import io.kadi.kit.inbox.PollInbox;
 import io.kadi.kit.kafka.UnprocessableRecordException;
 import java.util.List;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
