@@ -60,11 +60,7 @@ public final class Bench {
       say("  done in %.1f s", (System.nanoTime() - setupStart) / 1e9);
 
       AuthorizationLoad load = new AuthorizationLoad(client, cards, options.currency(), options.maxInFlight());
-      if (options.jitWarmup().isPositive()) {
-        say("JIT warm-up: the pipeline at %d/s for %d s, not recorded ...", BenchOptions.JIT_WARMUP_RATE,
-            options.jitWarmup().toSeconds());
-        load.run(new OpenLoopSchedule(BenchOptions.JIT_WARMUP_RATE, options.jitWarmup(), Duration.ofSeconds(1)));
-      }
+      warmUp(load, options);
 
       say("Transport floor on %s: %d/s for %d s after a %d s warm-up, records of %d then %d bytes ...",
           options.bootstrapServers(), options.floorRate(), options.floorDuration().toSeconds(), options.warmup().toSeconds(),
@@ -84,6 +80,23 @@ public final class Bench {
       }
       return new BenchReport(started.toString(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
           BenchReport.Settings.of(options), BenchReport.Machine.current(), floor, steps, Summary.of(floor, steps));
+    }
+  }
+
+  /**
+   * Runs the pipeline unrecorded, ramping up to the first step's rate: a third of the JIT warm-up at each of a quarter,
+   * half and three quarters of it. A cold stack runs interpreted at first; sent at full rate at once, its first
+   * requests fall seconds behind, and the backlog spills into the measured steps.
+   */
+  private static void warmUp(AuthorizationLoad load, BenchOptions options) throws InterruptedException {
+    if (!options.jitWarmup().isPositive()) {
+      return;
+    }
+    Duration part = options.jitWarmup().dividedBy(3);
+    for (int quarters = 1; quarters <= 3; quarters++) {
+      int rate = Math.max(1, options.rates().getFirst() * quarters / 4);
+      say("JIT warm-up: the pipeline at %d/s for %d s, not recorded ...", rate, part.toSeconds());
+      load.run(new OpenLoopSchedule(rate, part, Duration.ofSeconds(1)));
     }
   }
 

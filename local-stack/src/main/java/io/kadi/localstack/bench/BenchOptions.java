@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
  * @param cards how many funded cards the authorizations are spread over
  * @param currency the cards' currency
  * @param rates the offered rates of the pipeline's steps, per second, in the order they run
- * @param jitWarmup unrecorded time the pipeline runs at {@link #JIT_WARMUP_RATE} before anything is measured, so that
- *     the JIT has compiled the hot path (zero: none)
+ * @param jitWarmup unrecorded time the pipeline runs, ramping up to the first step's rate, before anything is measured,
+ *     so that the JIT has compiled the hot path (zero: none)
  * @param warmup unrecorded time at each step's rate before its recorded part, and before the floor's
  * @param duration recorded length of each step
  * @param floorRate the transport floor's offered rate
@@ -37,12 +37,6 @@ record BenchOptions(URI cardService, String bootstrapServers, int cards, IsoCurr
     Duration jitWarmup, Duration warmup, Duration duration, int floorRate, Duration floorDuration, int maxInFlight, int setupConcurrency,
     Path output) {
 
-  /**
-   * The JIT warm-up's rate: one a cold stack keeps up with. Sent faster, the first requests, still interpreted, fall
-   * seconds behind, and the backlog spills into the measured steps.
-   */
-  static final int JIT_WARMUP_RATE = 50;
-
   static final String USAGE = """
       Usage: ./kadi bench [--name=value ...]
 
@@ -51,8 +45,9 @@ record BenchOptions(URI cardService, String bootstrapServers, int cards, IsoCurr
         --cards=N                  funded cards to spread the authorizations over (default 1000)
         --currency=CODE            the cards' currency (default NGN)
         --rates=R1,R2,...          offered rates of the pipeline steps, per second (default 200,500,1000,1500,2000)
-        --jit-warmup=TIME          unrecorded run of the pipeline at 50/s before anything is measured, so that
-                                   the JIT has compiled the hot path (default 90s; 0s for none)
+        --jit-warmup=TIME          unrecorded run of the pipeline before anything is measured, a third of it at
+                                   each of 1/4, 1/2 and 3/4 of the first step's rate, so that the JIT has
+                                   compiled the hot path (default 90s; 0s for none)
         --warmup=TIME              unrecorded warm-up at each step's rate, and before the floor (default 5s)
         --duration=TIME            recorded length of each step (default 20s)
         --floor-rate=R             the transport floor's offered rate (default: the first step's rate)
