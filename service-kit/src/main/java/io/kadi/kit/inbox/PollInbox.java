@@ -14,8 +14,8 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs a batch listener's poll through the {@link Inbox} in one transaction, so that a poll costs one commit (one WAL
- * flush) rather than one per record: under load, the flush, and the locks held while waiting for it, are what limit a
+ * Runs a batch listener's poll through the {@link Inbox} in one transaction (or a few, for a large poll), so that a
+ * poll costs one commit (one WAL flush) rather than one per record: under load, the flush, and the locks held while waiting for it, are what limit a
  * consumer thread. Each record still has its effects at most once per handler.
  *
  * <p>The records are handled in the order of their keys (stable, so a key's records keep their order): every Kadi

@@ -28,9 +28,9 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
  */
 final class AuditedRecords {
 
-  private AuditedRecords() {}
-
   private static final LogAccessor LOG = new LogAccessor(AuditedRecords.class);
+
+  private AuditedRecords() {}
 
   /**
    * @throws DeserializationException when the record could not be read (the error handler tells a registry that was
