@@ -105,10 +105,7 @@ public class AuthorizationService {
   private ResultOutcome record(UUID id, UUID cardId, Mode mode, UnaryOperator<Authorization> addResult,
       RequestContext context) {
     // The result names the card: its lock is taken at once, without reading the authorization first.
-    Optional<Locked> found = cards.lock(cardId, mode) instanceof Outcome.Done<Card>(Card card)
-        ? authorizations.findForUpdate(id).filter(authorization -> authorization.cardId().equals(cardId))
-            .map(authorization -> new Locked(card, authorization))
-        : Optional.empty();
+    Optional<Locked> found = lock(id, cardId, mode);
     if (found.isEmpty()) {
       return ResultOutcome.UNKNOWN_AUTHORIZATION;
     }
@@ -202,8 +199,14 @@ public class AuthorizationService {
   }
 
   private Optional<Locked> lock(Authorization found) {
-    return cards.lock(found.cardId(), found.mode()) instanceof Outcome.Done<Card>(Card card)
-        ? authorizations.findForUpdate(found.id()).map(locked -> new Locked(card, locked))
+    return lock(found.id(), found.cardId(), found.mode());
+  }
+
+  /** The card, then the authorization, if it is that card's. */
+  private Optional<Locked> lock(UUID id, UUID cardId, Mode mode) {
+    return cards.lock(cardId, mode) instanceof Outcome.Done<Card>(Card card)
+        ? authorizations.findForUpdate(id).filter(locked -> locked.cardId().equals(cardId))
+            .map(locked -> new Locked(card, locked))
         : Optional.empty();
   }
 

@@ -70,16 +70,13 @@ class AuthorizationResultsListener {
           + " is not an authorization result");
     };
     if (outcome == ResultOutcome.UNKNOWN_AUTHORIZATION) {
-      throw new UnprocessableRecordException("No authorization " + authorizationId(record) + " of card "
-          + cardId(record) + " in " + mode.wireName() + " mode for this " + record.getSchema().getName());
+      throw new UnprocessableRecordException("No authorization " + id(record, "authorizationId") + " of card "
+          + id(record, "cardId") + " in " + mode.wireName() + " mode for this " + record.getSchema().getName());
     }
   }
 
-  private static UUID cardId(SpecificRecord record) {
-    return (UUID) record.get(record.getSchema().getField("cardId").pos());
-  }
-
-  private static UUID authorizationId(SpecificRecord record) {
-    return (UUID) record.get(record.getSchema().getField("authorizationId").pos());
+  /** An id field both results have. */
+  private static UUID id(SpecificRecord record, String field) {
+    return (UUID) record.get(record.getSchema().getField(field).pos());
   }
 }
