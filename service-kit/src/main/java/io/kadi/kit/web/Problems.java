@@ -1,15 +1,24 @@
 package io.kadi.kit.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Builds and completes RFC 9457 problems: every one carries a stable {@code code} and the {@code request_id}. */
 public final class Problems {
 
   public static final String CODE = "code";
   public static final String REQUEST_ID = "request_id";
+  /** The request attribute that holds the code of the problem a request was answered with (for the access log). */
+  public static final String CODE_ATTRIBUTE = Problems.class.getName() + ".code";
+
+  private static final JsonMapper JSON = JsonMapper.builder().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build();
 
   private Problems() {}
 
@@ -29,8 +38,17 @@ public final class Problems {
     problem.setType(URI.create("urn:kadi:problem:" + code));
     if (request != null) {
       problem.setProperty(REQUEST_ID, RequestIdFilter.requestId(request));
+      request.setAttribute(CODE_ATTRIBUTE, code);
     }
     return problem;
+  }
+
+  /** Answers with the problem from outside Spring MVC: a filter refusing a request before any handler runs. */
+  public static void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem) throws IOException {
+    complete(problem, request);
+    response.setStatus(problem.getStatus());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    JSON.writeValue(response.getOutputStream(), problem);
   }
 
   /** The code of a problem nothing more specific describes. */
