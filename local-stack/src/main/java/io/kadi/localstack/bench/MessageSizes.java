@@ -95,10 +95,10 @@ record MessageSizes(int request, int result) {
     return WireFormat.HEADER_SIZE + out.size();
   }
 
-  /** A REST call's records have no causation id; the results carry the request's event id as theirs. */
+  /** A REST call's records have no causation id, and their actor is a client id; results carry the request's event id. */
   private static io.kadi.events.common.v1.Metadata metadata(String causationId) {
     return new RecordMetadata(Clock.systemUTC())
-        .stamp(new RequestContext(UUID.randomUUID().toString(), RequestContext.UNAUTHENTICATED, Mode.SANDBOX, causationId));
+        .stamp(new RequestContext(UUID.randomUUID().toString(), UUID.randomUUID().toString(), Mode.SANDBOX, causationId));
   }
 
   private static SpendingControls noControls() {

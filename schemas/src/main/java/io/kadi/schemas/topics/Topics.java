@@ -6,6 +6,7 @@ import io.kadi.commands.card.v1.IssueCard;
 import io.kadi.commands.card.v1.TerminateCard;
 import io.kadi.commands.card.v1.UnfreezeCard;
 import io.kadi.events.alert.v1.Alert;
+import io.kadi.events.api.v1.ApiRequestLogged;
 import io.kadi.events.audit.v1.AuditRecord;
 import io.kadi.events.authorization.v1.AuthorizationCaptured;
 import io.kadi.events.authorization.v1.AuthorizationDecided;
@@ -66,6 +67,12 @@ public final class Topics {
       "alert subject id",
       List.of(Alert.class));
 
+  /** Every REST request to every service, accepted or refused, written by each service's API layer. */
+  public static final KadiTopic API_ACCESS = new KadiTopic(
+      "kadi.api-access.v1",
+      "API client id",
+      List.of(ApiRequestLogged.class));
+
   /** The hash-chained audit log, written by audit-service only, for analysts. */
   public static final KadiTopic AUDIT_RECORDS = new KadiTopic(
       "kadi.audit-records.v1",
@@ -73,7 +80,7 @@ public final class Topics {
       List.of(AuditRecord.class));
 
   public static final List<KadiTopic> ALL = List.of(CARD_COMMANDS, CARD_EVENTS, AUTHORIZATIONS, LIMIT_DECISIONS,
-      RISK_ASSESSMENTS, ALERTS, AUDIT_RECORDS);
+      RISK_ASSESSMENTS, ALERTS, API_ACCESS, AUDIT_RECORDS);
 
   private Topics() {}
 }

@@ -2,6 +2,7 @@ package io.kadi.kit.context;
 
 import io.kadi.events.common.v1.Metadata;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * On whose behalf, and because of what, a unit of work runs: a REST request or a consumed record. Application
@@ -11,16 +12,20 @@ import java.util.Objects;
  * @param actorClientId the API client acting
  * @param mode sandbox or live
  * @param causationId id of the message that caused this work (a command id or event id), or null for a REST call
+ * @param programId the card program a REST caller belongs to, whose objects alone it may see and change; null for
+ *     work caused by a record, which Kafka's own access control admitted
  */
-public record RequestContext(String requestId, String actorClientId, Mode mode, String causationId) {
-
-  /** The actor of REST calls until API keys authenticate them. */
-  public static final String UNAUTHENTICATED = "unauthenticated";
+public record RequestContext(String requestId, String actorClientId, Mode mode, String causationId, UUID programId) {
 
   public RequestContext {
     Objects.requireNonNull(requestId, "requestId");
     Objects.requireNonNull(actorClientId, "actorClientId");
     Objects.requireNonNull(mode, "mode");
+  }
+
+  /** Work not bound to a program: caused by a record, or done by Kadi itself. */
+  public RequestContext(String requestId, String actorClientId, Mode mode, String causationId) {
+    this(requestId, actorClientId, mode, causationId, null);
   }
 
   /** The context of work caused by a consumed record: same correlation, actor and mode, caused by that record. */

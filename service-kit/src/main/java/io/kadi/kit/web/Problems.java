@@ -52,7 +52,7 @@ public final class Problems {
   }
 
   /** The code of a problem nothing more specific describes. */
-  static String codeFor(HttpStatusCode status) {
+  public static String codeFor(HttpStatusCode status) {
     return switch (status.value()) {
       case 400 -> "bad_request";
       case 401 -> "unauthenticated";

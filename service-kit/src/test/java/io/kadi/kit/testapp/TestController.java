@@ -10,6 +10,8 @@ import java.util.Map;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import io.kadi.kit.security.RequiresScope;
+import io.kadi.kit.security.Scopes;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,23 +23,27 @@ class TestController {
 
   record Thing(@NotBlank String displayName, @Positive long amount) {}
 
+  @RequiresScope(Scopes.CARDS_ISSUE)
   @PostMapping("/test/things")
   Map<String, Object> create(@Valid @RequestBody Thing thing, RequestContext context) {
     return Map.of("display_name", thing.displayName(), "request_id", context.requestId(), "actor", context.actorClientId(),
         "mode", context.mode().wireName());
   }
 
+  @RequiresScope(Scopes.CARDS_READ)
   @GetMapping("/test/things/{thingId}")
   Map<String, Object> read(@PathVariable UUID thingId) {
     throw new ApiException(HttpStatus.NOT_FOUND, "thing_not_found", "No thing " + thingId + ".", Map.of("thing_id", thingId.toString()));
   }
 
+  @RequiresScope(Scopes.CARDS_ISSUE)
   @PostMapping("/test/database-down")
   void databaseDown() {
     throw new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
         new SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out after 30000ms"));
   }
 
+  @RequiresScope(Scopes.CARDS_ISSUE)
   @PostMapping("/test/explode")
   void explode() {
     throw new IllegalStateException("secret internal detail");

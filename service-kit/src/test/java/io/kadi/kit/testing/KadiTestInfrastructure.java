@@ -16,12 +16,15 @@ public class KadiTestInfrastructure implements ApplicationContextInitializer<Con
   @Override
   public void initialize(ConfigurableApplicationContext context) {
     TestDatabase database = TestDatabase.get();
+    TestApiClients.migrateIam();
     TestPropertyValues.of(
             "spring.datasource.url=" + database.jdbcUrl(),
             "spring.datasource.username=" + database.username(),
             "spring.datasource.password=" + database.password(),
             "spring.kafka.bootstrap-servers=" + TestBroker.bootstrapServers(),
-            "spring.kafka.properties.schema.registry.url=" + SCHEMA_REGISTRY_URL)
+            "spring.kafka.properties.schema.registry.url=" + SCHEMA_REGISTRY_URL,
+            "kadi.api.security.secrets.keys.1=" + TestApiClients.SECRET_KEY,
+            "kadi.api.security.secrets.active-key-version=1")
         .applyTo(context);
     Teardown.closeOnExit(context);
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kadi.kit.testapp.KitIntegrationTest;
 import io.kadi.kit.testing.Http;
+import io.kadi.kit.testing.TestApiClients;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,14 +24,14 @@ class ProblemDetailsIT {
   }
 
   @Test
-  void echoesAPlausibleRequestIdAndPassesItToTheHandler() {
+  void echoesAPlausibleRequestIdAndPassesItAndTheAuthenticatedClientToTheHandler() {
     Http.Response response = http.send("POST", "/test/things", "{\"display_name\":\"a\",\"amount\":1}",
         Map.of("Content-Type", JSON, "X-Request-Id", "platform-req.42"));
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.header("X-Request-Id")).isEqualTo("platform-req.42");
     assertThat(response.json().path("request_id").asString()).isEqualTo("platform-req.42");
-    assertThat(response.json().path("actor").asString()).isEqualTo("unauthenticated");
+    assertThat(response.json().path("actor").asString()).isEqualTo(TestApiClients.operator().clientId().toString());
     assertThat(response.json().path("mode").asString()).isEqualTo("sandbox");
   }
 
