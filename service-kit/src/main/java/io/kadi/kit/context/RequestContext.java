@@ -28,6 +28,11 @@ public record RequestContext(String requestId, String actorClientId, Mode mode, 
     this(requestId, actorClientId, mode, causationId, null);
   }
 
+  /** The objects this work may see: its mode's, of its program when it has one. */
+  public Tenant tenant() {
+    return new Tenant(mode, programId);
+  }
+
   /** The context of work caused by a consumed record: same correlation, actor and mode, caused by that record. */
   public static RequestContext causedBy(Metadata metadata, String causationId) {
     return new RequestContext(metadata.getRequestId(), metadata.getActorClientId(), Mode.fromAvro(metadata.getMode()), causationId);
