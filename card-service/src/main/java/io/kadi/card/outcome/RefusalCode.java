@@ -20,7 +20,16 @@ public enum RefusalCode {
   /** This instance is answering as many authorizations as it may at once; none was held for this one. */
   OVERLOADED,
   /** A field of the request or command is missing or malformed: the REST problem code for the same thing. */
-  VALIDATION_FAILED;
+  VALIDATION_FAILED,
+  API_CLIENT_NOT_FOUND,
+  PROGRAM_NOT_FOUND,
+  API_CLIENT_REVOKED,
+  /** A live client asked for without an IP allowlist. */
+  ALLOWLIST_REQUIRED,
+  /** A client asked to make a client of the other mode. */
+  MODE_NOT_ALLOWED,
+  /** A client asked to grant a scope it does not hold itself. */
+  SCOPE_ESCALATION;
 
   /** The wire form: {@code kyc_not_verified}. */
   public String code() {

@@ -47,6 +47,11 @@ public enum Role {
     return Arrays.stream(values()).filter(role -> role.wireName().equals(name)).findFirst();
   }
 
+  /** The roles' wire names, for messages. */
+  public static List<String> wireNames() {
+    return Arrays.stream(values()).map(Role::wireName).toList();
+  }
+
   /** The scopes of these roles and these single scopes, sorted. */
   public static Set<String> scopesOf(Iterable<Role> roles, Iterable<String> scopes) {
     Set<String> all = new TreeSet<>();

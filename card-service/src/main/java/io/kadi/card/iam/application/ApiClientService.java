@@ -1,0 +1,178 @@
+package io.kadi.card.iam.application;
+
+import io.kadi.card.iam.domain.ApiClient;
+import io.kadi.card.iam.domain.ClientRequest;
+import io.kadi.card.iam.persistence.ApiClientRepository;
+import io.kadi.card.outcome.Outcome;
+import io.kadi.card.outcome.RefusalCode;
+import io.kadi.kit.context.Ids;
+import io.kadi.kit.context.Mode;
+import io.kadi.kit.security.ApiCaller;
+import io.kadi.kit.security.ApiKey;
+import io.kadi.kit.security.ApiKeys;
+import io.kadi.kit.security.ApiSecurityProperties;
+import io.kadi.kit.security.Role;
+import io.kadi.kit.security.Scopes;
+import io.kadi.kit.security.SecretCipher;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Creates, rotates and revokes API clients. A caller manages the clients of its own program and mode (an operator,
+ * with {@code programs:write}, those of every program of its mode). Every change that ends keys drops them from this
+ * instance's cache once committed; other instances stop accepting them within the cache's time to live.
+ */
+@Service
+public class ApiClientService {
+
+  /** How long a rotated-out key may keep working, at most. */
+  public static final Duration MAX_ROTATION_OVERLAP = Duration.ofDays(7);
+  public static final int MAX_LISTED = 100;
+
+  private final ApiClientRepository clients;
+  private final ApiKeys keys;
+  private final SecretCipher cipher;
+  private final IamProperties properties;
+  private final Clock clock;
+
+  public ApiClientService(ApiClientRepository clients, ApiKeys keys, ApiSecurityProperties security, IamProperties properties,
+      Clock clock) {
+    this.clients = clients;
+    this.keys = keys;
+    this.cipher = security.cipher();
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public Outcome<NewKey> create(ClientRequest request, ApiCaller caller) {
+    return switch (request.check(caller.mode(), caller.programId(), caller.scopes(), properties.requireLiveAllowlist())) {
+      case ClientRequest.Checked.Refused(ClientRequest.Refusal refusal) -> refused(refusal);
+      case ClientRequest.Checked.Allowed(Set<String> scopes, List<String> ips) -> {
+        UUID program = request.programId() == null ? caller.programId() : request.programId();
+        if (!clients.programExists(program)) {
+          yield Outcome.refused(RefusalCode.PROGRAM_NOT_FOUND, "No program " + program + ".");
+        }
+        yield Outcome.done(create(program, request.name(), request.mode(), request.roles(), scopes, ips,
+            caller.clientId().toString()));
+      }
+    };
+  }
+
+  /** The first client of an empty deployment: an operator in the given program, made by nobody. */
+  @Transactional
+  public NewKey bootstrap(UUID program, String programName, Mode mode, List<String> allowedIps) {
+    clients.insertProgram(program, programName, now());
+    return create(program, "bootstrap operator", mode, List.of(Role.OPERATOR.wireName()), Role.OPERATOR.scopes(),
+        allowedIps, "bootstrap");
+  }
+
+  @Transactional
+  public UUID createProgram(String name) {
+    UUID id = Ids.newId();
+    clients.insertProgram(id, name, now());
+    return id;
+  }
+
+  public Outcome<ApiClient> get(UUID id, ApiCaller caller) {
+    return clients.find(id, caller.mode(), visibleProgram(caller)).<Outcome<ApiClient>>map(Outcome::done)
+        .orElseGet(() -> notFound(id));
+  }
+
+  public List<ApiClient> list(ApiCaller caller) {
+    return clients.list(caller.mode(), visibleProgram(caller), MAX_LISTED);
+  }
+
+  /**
+   * A new key for the client. Its keys until now keep working for {@code expirePrevious} (0 ends them at once; at
+   * most {@link #MAX_ROTATION_OVERLAP}), or until their own earlier expiry.
+   */
+  @Transactional
+  public Outcome<NewKey> rotate(UUID id, Duration expirePrevious, ApiCaller caller) {
+    if (expirePrevious.isNegative() || expirePrevious.compareTo(MAX_ROTATION_OVERLAP) > 0) {
+      return Outcome.refused(RefusalCode.VALIDATION_FAILED,
+          "expire_previous_in_seconds must be 0 to " + MAX_ROTATION_OVERLAP.toSeconds() + " (7 days).");
+    }
+    return lockActive(id, caller).then(client -> {
+      Instant at = now();
+      forgetAfterCommit(clients.expireKeys(id, at.plus(expirePrevious)));
+      return Outcome.done(withNewKey(client.id(), client.mode(), at));
+    });
+  }
+
+  /** Ends the client and all its keys at once. */
+  @Transactional
+  public Outcome<ApiClient> revoke(UUID id, ApiCaller caller) {
+    return lockActive(id, caller).then(client -> {
+      forgetAfterCommit(clients.revoke(id, now()));
+      return Outcome.done(clients.find(id, client.mode(), null).orElseThrow());
+    });
+  }
+
+  private NewKey create(UUID program, String name, Mode mode, List<String> roles, Set<String> scopes, List<String> ips,
+      String createdBy) {
+    Instant at = now();
+    UUID id = Ids.newId();
+    clients.insertClient(new ApiClient(id, program, name, mode, roles, scopes, ips, createdBy, at, null, List.of()));
+    return withNewKey(id, mode, at);
+  }
+
+  private NewKey withNewKey(UUID clientId, Mode mode, Instant at) {
+    ApiKey.Generated key = ApiKey.generate(mode);
+    clients.insertKey(clientId, key.keyId(), cipher.seal(key.keyId(), key.secret().getBytes(StandardCharsets.UTF_8)), at);
+    return new NewKey(clients.find(clientId, mode, null).orElseThrow(), key.keyId(), key.secret());
+  }
+
+  private Outcome<ApiClient> lockActive(UUID id, ApiCaller caller) {
+    return clients.findForUpdate(id, caller.mode(), visibleProgram(caller)).<Outcome<ApiClient>>map(client -> client.isRevoked()
+            ? Outcome.refused(RefusalCode.API_CLIENT_REVOKED, "API client " + id + " was revoked at " + client.revokedAt() + ".")
+            : Outcome.done(client))
+        .orElseGet(() -> notFound(id));
+  }
+
+  /** The program whose clients the caller manages: its own, or every one (null) for an operator. */
+  private static UUID visibleProgram(ApiCaller caller) {
+    return caller.has(Scopes.PROGRAMS_WRITE) ? null : caller.programId();
+  }
+
+  private void forgetAfterCommit(List<String> keyIds) {
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void afterCommit() {
+        keyIds.forEach(keys::forget);
+      }
+    });
+  }
+
+  private static <T> Outcome<T> refused(ClientRequest.Refusal refusal) {
+    return switch (refusal) {
+      case ClientRequest.Refusal.Invalid(String detail) -> Outcome.refused(RefusalCode.VALIDATION_FAILED, detail);
+      case ClientRequest.Refusal.AllowlistRequired() -> Outcome.refused(RefusalCode.ALLOWLIST_REQUIRED,
+          "A live client needs allowed_ips: the addresses its requests come from.");
+      case ClientRequest.Refusal.OtherMode(Mode asked, Mode caller) -> Outcome.refused(RefusalCode.MODE_NOT_ALLOWED,
+          "A " + caller.wireName() + " key makes only " + caller.wireName() + " clients, not " + asked.wireName() + " ones.");
+      case ClientRequest.Refusal.OtherProgram() -> Outcome.refused(RefusalCode.PROGRAM_NOT_FOUND,
+          "A client makes clients of its own program only.");
+      case ClientRequest.Refusal.Escalation(Set<String> notHeld) -> Outcome.refused(RefusalCode.SCOPE_ESCALATION,
+          "A client grants only scopes it holds itself; it lacks " + String.join(", ", notHeld) + ".");
+    };
+  }
+
+  private static <T> Outcome<T> notFound(UUID id) {
+    return Outcome.refused(RefusalCode.API_CLIENT_NOT_FOUND, "No API client " + id + ".");
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+}

@@ -1,0 +1,99 @@
+package io.kadi.card.iam.application;
+
+import io.kadi.kit.context.Mode;
+import io.kadi.kit.security.ApiKeys;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Properties;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+
+/**
+ * Makes the first API client when {@code kadi.iam.bootstrap.credentials-file} is set and that file holds no working
+ * key: an operator in the default program, whose key id and secret go into the file, readable by its owner only
+ * (0600). {@code ./kadi up} sets it to {@code .kadi/credentials}; a deployment sets it once, copies the file off the
+ * volume, and makes the clients it needs with it.
+ */
+public final class IamBootstrap implements ApplicationRunner {
+
+  public static final String URL = "KADI_API_URL";
+  public static final String KEY_ID = "KADI_KEY_ID";
+  public static final String SECRET = "KADI_SECRET";
+  /** The program older rows and the bootstrapped operator belong to. */
+  public static final UUID DEFAULT_PROGRAM = new UUID(0, 0);
+
+  private static final Logger log = LoggerFactory.getLogger(IamBootstrap.class);
+
+  private final ApiClientService clients;
+  private final ApiKeys keys;
+  private final IamProperties.Bootstrap settings;
+
+  public IamBootstrap(ApiClientService clients, ApiKeys keys, IamProperties properties) {
+    this.clients = clients;
+    this.keys = keys;
+    this.settings = properties.bootstrap();
+  }
+
+  @Override
+  public void run(ApplicationArguments arguments) {
+    Path file = settings.credentialsFile();
+    if (file == null) {
+      return;
+    }
+    if (worksAlready(file)) {
+      log.info("API credentials in {} are in use; no client bootstrapped", file);
+      return;
+    }
+    NewKey key = clients.bootstrap(DEFAULT_PROGRAM, "default", Mode.fromWireName(settings.mode()), settings.allowedIps());
+    write(file, key);
+    log.info("Bootstrapped {} operator {} (key {}); its credentials are in {}", settings.mode(), key.client().id(),
+        key.keyId(), file);
+  }
+
+  /** Whether the file names a key that exists and is neither revoked nor expired. */
+  private boolean worksAlready(Path file) {
+    if (!Files.exists(file)) {
+      return false;
+    }
+    Properties credentials = new Properties();
+    try (Reader reader = Files.newBufferedReader(file)) {
+      credentials.load(reader);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the API credentials in " + file, e);
+    }
+    String keyId = credentials.getProperty(KEY_ID);
+    return keyId != null && keys.find(keyId)
+        .filter(key -> !key.isRevoked() && !key.isExpiredAt(java.time.Instant.now())).isPresent();
+  }
+
+  /** Written to a private temporary file, then moved over the old one, so the secret is never readable by others. */
+  private void write(Path file, NewKey key) {
+    try {
+      Path directory = file.toAbsolutePath().getParent();
+      Files.createDirectories(directory);
+      Path temporary = Files.createTempFile(directory, ".credentials", ".tmp",
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.writeString(temporary, """
+          # Kadi API credentials: a %s operator made on first start. The secret signs requests: keep this file private.
+          # ./kadi api reads it. docs/api-security.md says how to sign requests with it yourself.
+          %s=%s
+          %s=%s
+          %s=%s
+          """.formatted(settings.mode(), URL, settings.apiUrl(), KEY_ID, key.keyId(), SECRET, key.secret()));
+      Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (FileAlreadyExistsException e) {
+      throw new IllegalStateException("Cannot write the API credentials to " + file, e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the API credentials to " + file, e);
+    }
+  }
+}

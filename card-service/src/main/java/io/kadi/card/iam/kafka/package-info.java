@@ -1,0 +1,2 @@
+/** Keeps each key's last use from the access log every service writes. */
+package io.kadi.card.iam.kafka;
