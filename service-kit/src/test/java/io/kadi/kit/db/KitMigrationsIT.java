@@ -16,9 +16,11 @@ class KitMigrationsIT {
   void theKitsTablesLiveInTheServicesSchemaWithTheirOwnHistory() {
     assertThat(jdbc.sql("select table_name from information_schema.tables where table_schema = 'kit_test' order by 1")
         .query(String.class).list())
-        .containsExactly("flyway_schema_history", "inbox", KitMigrations.HISTORY_TABLE, "notes", "outbox", "outbox_parked");
+        .containsExactly("flyway_schema_history", "idempotency_keys", "inbox", KitMigrations.HISTORY_TABLE, "notes", "outbox",
+            "outbox_parked");
     assertThat(jdbc.sql("select script from kit_test.kit_schema_history where success and type = 'SQL' order by installed_rank").query(String.class).list())
-        .containsExactly("V1__outbox_and_inbox.sql", "V2__inbox_purge_index.sql", "V3__outbox_parked.sql");
+        .containsExactly("V1__outbox_and_inbox.sql", "V2__inbox_purge_index.sql", "V3__outbox_parked.sql",
+            "V5__idempotency_keys.sql");
     assertThat(jdbc.sql("select script from kit_test.flyway_schema_history where success and type = 'SQL' order by installed_rank").query(String.class).list())
         .containsExactly("V1__notes.sql");
   }
