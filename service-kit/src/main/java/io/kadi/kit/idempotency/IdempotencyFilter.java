@@ -1,6 +1,7 @@
 package io.kadi.kit.idempotency;
 
 import io.kadi.kit.InfrastructureFailures;
+import io.kadi.kit.security.BufferedBodyRequest;
 import io.kadi.kit.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -15,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.WebUtils;
 
 /**
  * Makes every POST that carries an {@code Idempotency-Key} safe to send again, with Stripe's semantics: the first
@@ -23,8 +25,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * body. Keys are scoped per caller. docs/idempotency.md is the client's guide.
  *
  * <ul>
- *   <li>A key of the wrong shape: 400 {@code invalid_idempotency_key}. A body over the limit: 413
- *       {@code payload_too_large}.</li>
+ *   <li>A key of the wrong shape: 400 {@code invalid_idempotency_key}. (Authentication, which runs first, has read
+ *       the body whole and refused one over the limit.)</li>
  *   <li>The key used for a different request: 422 {@code idempotency_key_reused}, whether that request completed
  *       or not.</li>
  *   <li>The key's first request still running: 409 {@code idempotency_key_in_use} with {@code Retry-After: 1}, at
@@ -58,7 +60,6 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
 
   private final IdempotencyKeyStore keys;
   private final Function<HttpServletRequest, String> callers;
-  private final long maxBodyBytes;
 
   /**
    * @param callers names the caller of a request (the authenticated API client); a request it names no caller for
@@ -68,7 +69,6 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
       IdempotencyProperties properties) {
     this.keys = keys;
     this.callers = callers;
-    this.maxBodyBytes = properties.maxBodySize().toBytes();
   }
 
   @Override
@@ -105,12 +105,11 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
           + "sent once, with 1 to " + IdempotencyKeyFormat.MAX_LENGTH + " printable ASCII characters.");
       return;
     }
-    byte[] body = readBody(request);
-    if (body == null) {
-      refuse(request, response, HttpStatus.CONTENT_TOO_LARGE, "payload_too_large",
-          "A request with an Idempotency-Key may have a body of at most " + maxBodyBytes + " bytes.");
-      return;
+    BufferedBodyRequest buffered = WebUtils.getNativeRequest(request, BufferedBodyRequest.class);
+    if (buffered == null) {
+      throw new IllegalStateException("Idempotency keys need the body read whole by authentication, which runs first");
     }
+    byte[] body = buffered.body();
     RequestFingerprint fingerprint = RequestFingerprint.of(request.getMethod(), request.getRequestURI(),
         request.getQueryString(), body);
     Claim claim;
@@ -130,7 +129,7 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
       case Claim.Granted granted -> {
         Running running = new Running(caller, key, granted.id(), new CapturingResponse(response));
         request.setAttribute(RUNNING, running);
-        proceed(running, new CachedBodyRequest(request, body), running.response(), chain);
+        proceed(running, request, running.response(), chain);
       }
       case Claim.Completed completed -> replay(completed.response(), response);
       case Claim.InProgress inProgress -> {
@@ -192,15 +191,6 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
       log.warn("Could not release idempotency key '{}' of {}; it stays in progress until the lock timeout",
           running.key(), running.caller(), e);
     }
-  }
-
-  /** The whole body, or null when it is larger than the limit. */
-  private byte[] readBody(HttpServletRequest request) throws IOException {
-    if (request.getContentLengthLong() > maxBodyBytes) {
-      return null;
-    }
-    byte[] body = request.getInputStream().readNBytes(Math.toIntExact(Math.min(maxBodyBytes + 1, Integer.MAX_VALUE - 8)));
-    return body.length > maxBodyBytes ? null : body;
   }
 
   private static void replay(StoredResponse stored, HttpServletResponse response) throws IOException {

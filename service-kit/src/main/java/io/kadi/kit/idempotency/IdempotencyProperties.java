@@ -3,7 +3,6 @@ package io.kadi.kit.idempotency;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.util.unit.DataSize;
 
 /**
  * @param retention how long a key is remembered, from its first use: a request sent again within it is replayed,
@@ -13,12 +12,9 @@ import org.springframework.util.unit.DataSize;
  *     presuming the first one's instance crashed. It must exceed the longest a request can run (async timeouts
  *     included), or a slow request would be taken over and run twice.
  * @param purgeInterval how often keys past the retention are deleted
- * @param maxBodySize the largest body a request with a key may have: the body is held in memory to be hashed and
- *     handed to the handler. A larger one is refused with 413 {@code payload_too_large}.
  */
 @ConfigurationProperties("kadi.api.idempotency")
 public record IdempotencyProperties(
     @DefaultValue("24h") Duration retention,
     @DefaultValue("60s") Duration lockTimeout,
-    @DefaultValue("1h") Duration purgeInterval,
-    @DefaultValue("1MB") DataSize maxBodySize) {}
+    @DefaultValue("1h") Duration purgeInterval) {}

@@ -2,7 +2,17 @@ package io.kadi.kit.security;
 
 import io.kadi.kit.KadiAutoConfiguration;
 import io.kadi.kit.context.RecordMetadata;
+import io.kadi.kit.idempotency.IdempotencyFilter;
+import io.kadi.kit.idempotency.IdempotencyKeyJanitor;
+import io.kadi.kit.idempotency.IdempotencyKeyStore;
+import io.kadi.kit.idempotency.IdempotencyProperties;
 import io.kadi.kit.outbox.Outbox;
+import io.kadi.kit.ratelimit.RateLimitJanitor;
+import io.kadi.kit.ratelimit.RateLimitProperties;
+import io.kadi.kit.ratelimit.RateLimiter;
+import jakarta.servlet.DispatcherType;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcOperations;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,16 +30,18 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 /**
  * Every Kadi REST API's protection, in request order: the access log around everything, then authentication
- * (signature, key, timestamp, allowlist, nonce), then, per handler, the scope it needs.
+ * (signature, key, timestamp, allowlist, nonce), then idempotency keys, then, per handler, the scope it needs and the
+ * client's rate limit.
  */
 @AutoConfiguration(after = KadiAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@EnableConfigurationProperties(ApiSecurityProperties.class)
+@EnableConfigurationProperties({ApiSecurityProperties.class, RateLimitProperties.class, IdempotencyProperties.class})
 public class ApiSecurityAutoConfiguration {
 
   /** Right after the request id (the highest precedence), so that every refusal below is logged with its id. */
   static final int ACCESS_LOG_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
   static final int AUTHENTICATION_ORDER = Ordered.HIGHEST_PRECEDENCE + 20;
+  static final int IDEMPOTENCY_ORDER = Ordered.HIGHEST_PRECEDENCE + 30;
 
   /** Built at startup, so a missing or malformed key stops the service before it takes a request. */
   @Bean
@@ -71,12 +83,43 @@ public class ApiSecurityAutoConfiguration {
   }
 
   @Bean
-  WebMvcConfigurer scopeChecks() {
+  RateLimiter rateLimiter(DataSource dataSource, RateLimitProperties properties, Clock clock) {
+    return new RateLimiter(dataSource, properties, clock);
+  }
+
+  @Bean
+  RateLimitJanitor rateLimitJanitor(RateLimiter limiter, RateLimitProperties properties) {
+    return new RateLimitJanitor(limiter, properties);
+  }
+
+  @Bean
+  WebMvcConfigurer scopeChecks(RateLimiter limiter) {
     return new WebMvcConfigurer() {
       @Override
       public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new ScopeInterceptor());
+        registry.addInterceptor(new ScopeInterceptor(limiter));
       }
     };
+  }
+
+  @Bean
+  IdempotencyKeyStore idempotencyKeyStore(JdbcOperations jdbc, TransactionTemplate transactions,
+      IdempotencyProperties properties) {
+    return new IdempotencyKeyStore(jdbc, transactions, properties);
+  }
+
+  @Bean
+  IdempotencyKeyJanitor idempotencyKeyJanitor(JdbcOperations jdbc, IdempotencyProperties properties) {
+    return new IdempotencyKeyJanitor(jdbc, properties);
+  }
+
+  /** After authentication, which names the caller (keys are per client), for requests and their async dispatches. */
+  @Bean
+  FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyKeyStore keys, IdempotencyProperties properties) {
+    FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(new IdempotencyFilter(keys,
+        request -> ApiCaller.of(request).map(caller -> caller.clientId().toString()).orElse(null), properties));
+    registration.setOrder(IDEMPOTENCY_ORDER);
+    registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
+    return registration;
   }
 }

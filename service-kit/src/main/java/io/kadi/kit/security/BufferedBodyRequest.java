@@ -45,6 +45,16 @@ public final class BufferedBodyRequest extends HttpServletRequestWrapper {
   }
 
   @Override
+  public int getContentLength() {
+    return body.length;
+  }
+
+  @Override
+  public long getContentLengthLong() {
+    return body.length;
+  }
+
+  @Override
   public ServletInputStream getInputStream() {
     ByteArrayInputStream in = new ByteArrayInputStream(body);
     return new ServletInputStream() {

@@ -1,5 +1,8 @@
 package io.kadi.kit.security;
 
+import io.kadi.kit.ratelimit.RateClass;
+import io.kadi.kit.ratelimit.RateDecision;
+import io.kadi.kit.ratelimit.RateLimiter;
 import io.kadi.kit.web.ApiException;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,12 +12,22 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
-/** Lets a request reach its handler only when its client holds the scope the handler names ({@link RequiresScope}). */
+/**
+ * Lets a request reach its handler only when its client holds the scope the handler names ({@link RequiresScope}),
+ * and then only within the client's rate limit for the handler's class: sensitive ({@link Sensitive}), read (GET) or
+ * write. Every answer that got this far carries the RateLimit headers; a refused one gets 429 with Retry-After.
+ */
 final class ScopeInterceptor implements HandlerInterceptor {
+
+  private final RateLimiter limits;
+
+  ScopeInterceptor(RateLimiter limits) {
+    this.limits = limits;
+  }
 
   @Override
   public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-    if (request.getDispatcherType() == DispatcherType.ERROR || !(handler instanceof HandlerMethod method)) {
+    if (request.getDispatcherType() != DispatcherType.REQUEST || !(handler instanceof HandlerMethod method)) {
       return true;
     }
     ApiCaller caller = ApiCaller.of(request).orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED,
@@ -27,6 +40,16 @@ final class ScopeInterceptor implements HandlerInterceptor {
       throw new ApiException(HttpStatus.FORBIDDEN, "insufficient_scope",
           "This client lacks the scope " + required.value() + " this operation needs.",
           Map.of("required_scope", required.value()));
+    }
+    RateClass rateClass = method.hasMethodAnnotation(Sensitive.class) ? RateClass.SENSITIVE
+        : "GET".equals(request.getMethod()) ? RateClass.READ : RateClass.WRITE;
+    RateDecision decision = limits.tryConsume(caller.clientId().toString(), rateClass);
+    decision.writeHeaders(response);
+    if (!decision.allowed()) {
+      throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "rate_limited", "This client sent more "
+          + rateClass.name().toLowerCase(java.util.Locale.ROOT) + " requests than its limit of " + decision.policy()
+          + " (requests;w=seconds). Retry after " + decision.retryAfterSeconds() + " s.",
+          Map.of("rate_class", rateClass.name().toLowerCase(java.util.Locale.ROOT)));
     }
     return true;
   }

@@ -5,7 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import io.kadi.kit.testapp.Gates;
 import io.kadi.kit.testapp.KitIntegrationTest;
+import io.kadi.kit.context.Mode;
+import io.kadi.kit.security.ApiSecurityProperties;
+import io.kadi.kit.security.Role;
 import io.kadi.kit.testing.Http;
+import io.kadi.kit.testing.TestApiClients;
+import java.util.List;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -20,18 +26,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Idempotency keys over real HTTP and a real PostgreSQL. The endpoints write a note per execution (under the body's
  * effect_key) and answer with its id, so that the notes count the executions and no two executions answer alike.
- * The caller is named by X-Test-Caller (testapp.IdempotencyTestConfiguration).
+ * Keys are per API client: the caller is the client that signed the request.
  */
 @KitIntegrationTest
 class IdempotencyIT {
 
-  private static final String CALLER = "client_a";
+  private static final TestApiClients.Client CALLER = issuer();
+  private static final TestApiClients.Client OTHER_CALLER = issuer();
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
   @Autowired Gates gates;
   @Autowired IdempotencyKeyJanitor janitor;
   @Autowired IdempotencyProperties properties;
+  @Autowired ApiSecurityProperties security;
   Http http;
 
   @BeforeEach
@@ -100,10 +108,10 @@ class IdempotencyIT {
     UUID effect = UUID.randomUUID();
     String key = newKey();
 
-    Http.Response fromA = post("/test/effects", effect(effect, "shared key"), key, "client_a");
-    Http.Response fromB = post("/test/effects", effect(effect, "shared key"), key, "client_b");
-    Http.Response replayToA = post("/test/effects", effect(effect, "shared key"), key, "client_a");
-    Http.Response replayToB = post("/test/effects", effect(effect, "shared key"), key, "client_b");
+    Http.Response fromA = post("/test/effects", effect(effect, "shared key"), key, CALLER);
+    Http.Response fromB = post("/test/effects", effect(effect, "shared key"), key, OTHER_CALLER);
+    Http.Response replayToA = post("/test/effects", effect(effect, "shared key"), key, CALLER);
+    Http.Response replayToB = post("/test/effects", effect(effect, "shared key"), key, OTHER_CALLER);
 
     assertThat(fromA.status()).isEqualTo(201);
     assertThat(fromB.status()).isEqualTo(201);
@@ -145,20 +153,17 @@ class IdempotencyIT {
   }
 
   @Test
-  void requestsWithoutAKeyOrWithoutACallerRunEveryTime() {
+  void requestsWithoutAKeyRunEveryTime() {
     UUID effect = UUID.randomUUID();
-    String key = newKey();
 
     Http.Response withoutKey = post("/test/effects", effect(effect, "plain"), null, CALLER);
     Http.Response againWithoutKey = post("/test/effects", effect(effect, "plain"), null, CALLER);
-    Http.Response withoutCaller = post("/test/effects", effect(effect, "plain"), key, null);
-    Http.Response againWithoutCaller = post("/test/effects", effect(effect, "plain"), key, null);
 
-    for (Http.Response response : new Http.Response[] {withoutKey, againWithoutKey, withoutCaller, againWithoutCaller}) {
+    for (Http.Response response : new Http.Response[] {withoutKey, againWithoutKey}) {
       assertThat(response.status()).as(response.toString()).isEqualTo(201);
       assertThat(response.header("Idempotent-Replayed")).isNull();
     }
-    assertThat(executions(effect)).isEqualTo(4);
+    assertThat(executions(effect)).isEqualTo(2);
   }
 
   @Test
@@ -206,7 +211,7 @@ class IdempotencyIT {
         () -> post("/test/effects/gated", effect(effect, gate), key, CALLER));
     await().until(() -> gates.arrivals(gate) == 1);
     jdbc.sql("update idempotency_keys set locked_at = now() - make_interval(secs => ?) where caller = ? and idempotency_key = ?")
-        .params(properties.lockTimeout().toSeconds() + 1, CALLER, key).update();
+        .params(properties.lockTimeout().toSeconds() + 1, CALLER.clientId().toString(), key).update();
 
     CompletableFuture<Http.Response> taker = CompletableFuture.supplyAsync(
         () -> post("/test/effects/gated", effect(effect, gate), key, CALLER));
@@ -235,22 +240,23 @@ class IdempotencyIT {
   @Test
   void aBodyOverTheLimitIsRefusedAndNothingIsClaimed() {
     String key = newKey();
-    String tooLarge = "{\"text\":\"" + "x".repeat((int) properties.maxBodySize().toBytes()) + "\"}";
+    String tooLarge = "{\"text\":\"" + "x".repeat((int) security.maxBodySize().toBytes()) + "\"}";
 
     assertProblem(post("/test/effects", tooLarge, key, CALLER), 413, "payload_too_large");
     assertThat(jdbc.sql("select count(*) from idempotency_keys where idempotency_key = ?").param(key)
         .query(Integer.class).single()).isZero();
   }
 
-  private Http.Response post(String path, String body, String key, String caller) {
+  private Http.Response post(String path, String body, String key, TestApiClients.Client caller) {
     Map<String, String> headers = new HashMap<>(Map.of("Content-Type", "application/json"));
     if (key != null) {
       headers.put("Idempotency-Key", key);
     }
-    if (caller != null) {
-      headers.put("X-Test-Caller", caller);
-    }
-    return http.send("POST", path, body, headers);
+    return http.as(caller).send("POST", path, body, headers);
+  }
+
+  private static TestApiClients.Client issuer() {
+    return TestApiClients.create(TestApiClients.TEST_PROGRAM, Mode.SANDBOX, Set.of(Role.ISSUER), List.of());
   }
 
   private void age(String key, long seconds) {

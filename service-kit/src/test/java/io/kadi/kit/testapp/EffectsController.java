@@ -13,6 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import io.kadi.kit.security.RequiresScope;
+import io.kadi.kit.security.Scopes;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -37,12 +39,14 @@ class EffectsController {
     this.gates = gates;
   }
 
+  @RequiresScope(Scopes.CARDS_ISSUE)
   @PostMapping("/test/effects")
   ResponseEntity<Map<String, Object>> create(@Valid @RequestBody Effect effect) {
     return write(effect);
   }
 
   /** Waits at the gate named by the text before writing. */
+  @RequiresScope(Scopes.CARDS_ISSUE)
   @PostMapping("/test/effects/gated")
   ResponseEntity<Map<String, Object>> gated(@Valid @RequestBody Effect effect) throws InterruptedException {
     gates.pass(effect.text());
@@ -50,6 +54,7 @@ class EffectsController {
   }
 
   /** Fails with a 500 the first time for its effect key, and writes every later time. */
+  @RequiresScope(Scopes.CARDS_ISSUE)
   @PostMapping("/test/effects/flaky")
   ResponseEntity<Map<String, Object>> flaky(@Valid @RequestBody Effect effect) {
     if (flakyAttempts.computeIfAbsent(effect.effectKey(), ignored -> new AtomicInteger()).incrementAndGet() == 1) {
@@ -59,6 +64,7 @@ class EffectsController {
   }
 
   /** Answers asynchronously, from another thread, as card-service's authorizations do. */
+  @RequiresScope(Scopes.CARDS_ISSUE)
   @PostMapping("/test/effects/async")
   CompletableFuture<ResponseEntity<Map<String, Object>>> async(@Valid @RequestBody Effect effect) {
     return CompletableFuture.supplyAsync(() -> write(effect), ASYNC);
