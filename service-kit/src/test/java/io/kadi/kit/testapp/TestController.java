@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import io.kadi.kit.security.RequiresScope;
 import io.kadi.kit.security.Scopes;
+import io.kadi.kit.security.Sensitive;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,6 +29,14 @@ class TestController {
   Map<String, Object> create(@Valid @RequestBody Thing thing, RequestContext context) {
     return Map.of("display_name", thing.displayName(), "request_id", context.requestId(), "actor", context.actorClientId(),
         "mode", context.mode().wireName());
+  }
+
+  /** Stands for key management and PAN reveal: the sensitive rate limit applies. */
+  @Sensitive
+  @RequiresScope(Scopes.KEYS_WRITE)
+  @PostMapping("/test/sensitive")
+  Map<String, Object> sensitive(RequestContext context) {
+    return Map.of("request_id", context.requestId());
   }
 
   @RequiresScope(Scopes.CARDS_READ)

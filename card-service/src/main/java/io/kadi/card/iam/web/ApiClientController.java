@@ -9,6 +9,7 @@ import io.kadi.kit.context.Mode;
 import io.kadi.kit.security.ApiCaller;
 import io.kadi.kit.security.RequiresScope;
 import io.kadi.kit.security.Scopes;
+import io.kadi.kit.security.Sensitive;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -79,6 +80,7 @@ class ApiClientController {
     }
   }
 
+  @Sensitive
   @RequiresScope(Scopes.KEYS_WRITE)
   @PostMapping("/v1/api_clients")
   ResponseEntity<NewKeyView> create(@Valid @RequestBody CreateClientRequest request, ApiCaller caller) {
@@ -101,6 +103,7 @@ class ApiClientController {
     return ClientView.of(Refusals.orThrow(clients.get(apiClientId, caller)));
   }
 
+  @Sensitive
   @RequiresScope(Scopes.KEYS_WRITE)
   @PostMapping("/v1/api_clients/{apiClientId}/rotate")
   ResponseEntity<NewKeyView> rotate(@PathVariable UUID apiClientId, @RequestBody(required = false) RotateRequest request,
@@ -111,12 +114,14 @@ class ApiClientController {
     return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(NewKeyView.of(key));
   }
 
+  @Sensitive
   @RequiresScope(Scopes.KEYS_WRITE)
   @PostMapping("/v1/api_clients/{apiClientId}/revoke")
   ClientView revoke(@PathVariable UUID apiClientId, ApiCaller caller) {
     return ClientView.of(Refusals.orThrow(clients.revoke(apiClientId, caller)));
   }
 
+  @Sensitive
   @RequiresScope(Scopes.PROGRAMS_WRITE)
   @PostMapping("/v1/programs")
   ResponseEntity<Map<String, Object>> createProgram(@Valid @RequestBody ProgramRequest request) {
