@@ -116,6 +116,7 @@ public final class ApiAccessLog extends OncePerRequestFilter {
         .setSourceIp(source == null ? request.getRemoteAddr() : source.getHostAddress())
         .setMethod(request.getMethod())
         .setRoute(routes.of(request))
+        .setPathIds(routes.variables(request))
         .setStatus(status)
         .setLatencyMicros(latencyMicros)
         .setRefusal(status >= 400 ? refusal(request, status) : null)

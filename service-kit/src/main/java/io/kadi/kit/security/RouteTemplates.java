@@ -19,6 +19,14 @@ public final class RouteTemplates {
     this.mappings = mappings;
   }
 
+  /** The path's variables by name, once {@link #of} matched the route; empty when none did. */
+  @SuppressWarnings("unchecked")
+  public java.util.Map<String, String> variables(HttpServletRequest request) {
+    Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+    return variables instanceof java.util.Map<?, ?> map ? java.util.Map.copyOf((java.util.Map<String, String>) map)
+        : java.util.Map.of();
+  }
+
   public String of(HttpServletRequest request) {
     Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
     if (pattern == null) {

@@ -190,6 +190,19 @@ class ApiAuthenticationIT {
     assertThat(logged("no-scope").getRoute()).isEqualTo(THINGS);
   }
 
+  @Test
+  void theLogNamesTheRouteAndTheIdsInThePathButNeverTheQuery() {
+    UUID thing = UUID.randomUUID();
+    Http.Response response = http.as(issuer).send("GET", "/test/things/" + thing + "?secret=hunter2", null,
+        Map.of("X-Request-Id", "path-ids"));
+
+    assertThat(response.text("code")).as(response.toString()).isEqualTo("thing_not_found");
+    ApiRequestLogged logged = logged("path-ids");
+    assertThat(logged.getRoute()).isEqualTo("/test/things/{thingId}");
+    assertThat(logged.getPathIds()).containsExactly(Map.entry("thingId", thing.toString()));
+    assertThat(logged.toString()).doesNotContain("hunter2");
+  }
+
   private void assertRefused(Http.Response response, int status, String code, String requestId) {
     assertThat(response.status()).as(response.toString()).isEqualTo(status);
     assertThat(response.contentType()).startsWith("application/problem+json");
