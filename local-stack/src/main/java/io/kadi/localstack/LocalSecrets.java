@@ -14,9 +14,10 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * The secrets of this machine's local stack (the PAN vault keys), generated on first start into
- * {@code .kadi/local-secrets.properties}, readable by the owner only. Kadi ships no default keys: a key in the code
- * would be the same on every machine.
+ * The secrets of this machine's local stack (the PAN vault keys, and the key API secrets are encrypted under),
+ * generated on first start into {@code .kadi/local-secrets.properties}, readable by the owner only. Kadi ships no
+ * default keys: a key in the code would be the same on every machine. A file from before API keys existed gets its
+ * API secret key added.
  */
 final class LocalSecrets {
 
@@ -31,9 +32,10 @@ final class LocalSecrets {
       if (Files.notExists(file)) {
         create(home, file);
       }
-      Properties properties = new Properties();
-      try (Reader reader = Files.newBufferedReader(file)) {
-        properties.load(reader);
+      Properties properties = read(file);
+      if (!properties.containsKey(API_SECRET_KEY)) {
+        Files.writeString(file, API_SECRETS.formatted(randomKey()), java.nio.file.StandardOpenOption.APPEND);
+        properties = read(file);
       }
       Map<String, Object> secrets = new LinkedHashMap<>();
       properties.forEach((key, value) -> secrets.put(key.toString(), value));
@@ -41,6 +43,22 @@ final class LocalSecrets {
     } catch (IOException e) {
       throw new UncheckedIOException("Could not read or create " + file, e);
     }
+  }
+
+  /** The prefix of the settings every service needs, not only card-service: API secrets are verified everywhere. */
+  static final String API_SECURITY = "kadi.api.security.";
+  private static final String API_SECRET_KEY = API_SECURITY + "secrets.keys.1";
+  private static final String API_SECRETS = """
+      %s=%%s
+      %ssecrets.active-key-version=1
+      """.formatted(API_SECRET_KEY, API_SECURITY);
+
+  private static Properties read(Path file) throws IOException {
+    Properties properties = new Properties();
+    try (Reader reader = Files.newBufferedReader(file)) {
+      properties.load(reader);
+    }
+    return properties;
   }
 
   private static void create(Path home, Path file) throws IOException {
@@ -54,7 +72,7 @@ final class LocalSecrets {
           kadi.card.pan-vault.keys.1=%s
           kadi.card.pan-vault.active-key-version=1
           kadi.card.pan-vault.fingerprint-key=%s
-          """.formatted(randomKey(), randomKey()));
+          """.formatted(randomKey(), randomKey()) + API_SECRETS.formatted(randomKey()));
     }
     Files.move(fresh, file);
   }

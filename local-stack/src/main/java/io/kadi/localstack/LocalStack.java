@@ -30,8 +30,9 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * registry (also served over the Confluent REST API, for kcat and friends), and the four services against one
  * PostgreSQL database, one schema each. Kafka's data lives as long as the process; PostgreSQL's stays.
  *
- * <p>Configured from the environment: {@code DATABASE_URL} (default {@value PostgresUrl#DEFAULT}) and
- * {@code KADI_HOME} (default {@code .kadi}, where the generated local secrets are kept).
+ * <p>Configured from the environment: {@code DATABASE_URL} (default {@value PostgresUrl#DEFAULT}),
+ * {@code KADI_HOME} (default {@code .kadi}, where the generated local secrets are kept) and {@code KADI_CREDENTIALS}
+ * (default {@code $KADI_HOME/credentials}, where card-service writes the bootstrapped sandbox operator's key).
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -53,7 +54,7 @@ public final class LocalStack implements AutoCloseable {
     LocalStack stack;
     try {
       stack = start(PostgresUrl.parse(System.getenv("DATABASE_URL")),
-          Path.of(System.getenv().getOrDefault("KADI_HOME", ".kadi")));
+          Path.of(System.getenv().getOrDefault("KADI_HOME", ".kadi")), LocalCredentials.file(System.getenv()));
     } catch (RuntimeException e) {
       System.err.println("\nKadi local stack could not start: " + rootMessage(e));
       System.exit(1);
@@ -67,7 +68,7 @@ public final class LocalStack implements AutoCloseable {
   }
 
   /** Starts everything, or, when any part fails, stops what had started and throws. */
-  static LocalStack start(PostgresUrl database, Path home) {
+  static LocalStack start(PostgresUrl database, Path home, Path credentials) {
     database.ensureDatabaseExists();
     Map<String, Object> secrets = LocalSecrets.loadOrCreate(home);
     LocalStack stack = new LocalStack(database);
@@ -85,6 +86,13 @@ public final class LocalStack implements AutoCloseable {
             "logging.include-application-name", "false"));
         if (application == CardServiceApplication.class) {
           settings.putAll(secrets);
+          settings.put("kadi.iam.bootstrap.credentials-file", credentials.toAbsolutePath());
+        } else {
+          secrets.forEach((setting, value) -> {
+            if (setting.startsWith(LocalSecrets.API_SECURITY)) {
+              settings.put(setting, value);
+            }
+          });
         }
         stack.started.push(KadiApplication.builder(application, name).registerShutdownHook(false).run(arguments(settings)));
       });
@@ -150,7 +158,8 @@ public final class LocalStack implements AutoCloseable {
   }
 
   String describe() {
-    StringBuilder text = new StringBuilder("\nKadi local stack is up. REST calls act in sandbox mode.\n\n");
+    StringBuilder text = new StringBuilder("\nKadi local stack is up. Every REST call is signed: ./kadi api signs with the\n"
+        + "sandbox operator's key in .kadi/credentials (try: ./kadi api GET /v1/api_clients).\n\n");
     started.stream().filter(ConfigurableApplicationContext.class::isInstance).map(ConfigurableApplicationContext.class::cast)
         .toList().reversed().forEach(service -> text.append("  %-16s http://localhost:%d%n".formatted(
         service.getEnvironment().getProperty("spring.application.name"),

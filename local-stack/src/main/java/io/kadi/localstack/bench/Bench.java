@@ -1,5 +1,6 @@
 package io.kadi.localstack.bench;
 
+import io.kadi.localstack.LocalCredentials;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +54,8 @@ public final class Bench {
   static BenchReport run(BenchOptions options) throws InterruptedException {
     Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     MessageSizes sizes = MessageSizes.typical();
-    try (CardServiceClient client = new CardServiceClient(options.cardService())) {
+    try (CardServiceClient client = new CardServiceClient(options.cardService(),
+        LocalCredentials.read(LocalCredentials.file(System.getenv())).credentials())) {
       say("Creating %d funded %s cards through %s ...", options.cards(), options.currency().code(), options.cardService());
       long setupStart = System.nanoTime();
       List<UUID> cards = CardSetup.fundedCards(client, options.cards(), options.currency(), options.setupConcurrency());

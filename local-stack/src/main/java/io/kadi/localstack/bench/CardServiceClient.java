@@ -1,6 +1,7 @@
 package io.kadi.localstack.bench;
 
 import java.io.IOException;
+import io.kadi.kit.security.ApiCredentials;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,10 +25,12 @@ final class CardServiceClient implements AutoCloseable {
   private static final ObjectMapper JSON = JsonMapper.builder().build();
 
   private final URI base;
+  private final ApiCredentials credentials;
   private final HttpClient http;
 
-  CardServiceClient(URI base) {
+  CardServiceClient(URI base, ApiCredentials credentials) {
     this.base = base;
+    this.credentials = credentials;
     this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
   }
 
@@ -62,9 +65,14 @@ final class CardServiceClient implements AutoCloseable {
     return JSON.readTree(response.body());
   }
 
+  /** Signed as every API request must be: the signing is part of what a processor's client spends per request. */
   private HttpRequest request(String path, String json) {
-    return HttpRequest.newBuilder(URI.create(base + path)).timeout(REQUEST_TIMEOUT).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    URI uri = URI.create(base + path);
+    byte[] body = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    credentials.sign("POST", uri, body).forEach(request::header);
+    return request.build();
   }
 
   private static UUID id(JsonNode created) {

@@ -1,0 +1,46 @@
+package io.kadi.localstack;
+
+import io.kadi.kit.security.ApiCredentials;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The API credentials card-service bootstraps on the local stack's first start (KADI_API_URL, KADI_KEY_ID and
+ * KADI_SECRET in {@code .kadi/credentials}, mode 0600), read by {@code ./kadi api} and the benchmark.
+ */
+public record LocalCredentials(URI apiUrl, ApiCredentials credentials) {
+
+  public static final String FILE = "credentials";
+
+  /** {@code KADI_CREDENTIALS} when set (the benchmark's stack keeps its own), else {@code credentials} in the home. */
+  public static Path file(Map<String, String> env) {
+    String given = env.get("KADI_CREDENTIALS");
+    return given != null && !given.isBlank() ? Path.of(given) : Path.of(env.getOrDefault("KADI_HOME", ".kadi")).resolve(FILE);
+  }
+
+  public static LocalCredentials read(Path file) {
+    if (Files.notExists(file)) {
+      throw new IllegalStateException("No API credentials in " + file + ". Start the stack once (./kadi up): it writes them.");
+    }
+    Properties properties = new Properties();
+    try (Reader reader = Files.newBufferedReader(file)) {
+      properties.load(reader);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + file, e);
+    }
+    String url = properties.getProperty("KADI_API_URL");
+    String keyId = properties.getProperty("KADI_KEY_ID");
+    String secret = properties.getProperty("KADI_SECRET");
+    if (url == null || keyId == null || secret == null) {
+      throw new IllegalStateException(file + " lacks KADI_API_URL, KADI_KEY_ID or KADI_SECRET. Delete it and start the "
+          + "stack again: it writes new ones.");
+    }
+    return new LocalCredentials(URI.create(url), new ApiCredentials(keyId, secret));
+  }
+}
