@@ -17,9 +17,18 @@ import java.util.UUID;
  * @param id the key id, {@code ksk_test_...} or {@code ksk_live_...}: not secret, it names the key in every request
  * @param revokedAt when the key, or its whole client, was revoked; null while it is not
  * @param expiresAt when a rotated-out key stops working; null for a current key
+ * @param totp the client's TOTP seed for step-up, still sealed; null when it has none
  */
 public record ApiKey(String id, UUID clientId, UUID programId, Mode mode, Set<String> scopes, List<Cidr> allowedIps,
-    byte[] secret, Instant expiresAt, Instant revokedAt) {
+    byte[] secret, Instant expiresAt, Instant revokedAt, Totp totp) {
+
+  /** A client's sealed TOTP seed, and whether a code from the app it was loaded into confirmed it. */
+  public record Totp(int keyVersion, byte[] ciphertext, boolean confirmed) {}
+
+  /** What a client's TOTP seed is sealed to: a seed copied onto another client does not decrypt. */
+  public static String totpOwner(UUID clientId) {
+    return "totp:" + clientId;
+  }
 
   public static final String SANDBOX_PREFIX = "ksk_test_";
   public static final String LIVE_PREFIX = "ksk_live_";

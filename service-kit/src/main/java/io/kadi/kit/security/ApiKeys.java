@@ -48,7 +48,8 @@ public final class ApiKeys {
   private Optional<ApiKey> load(String keyId) {
     return jdbc.sql("""
             select k.id, k.client_id, c.program_id, c.mode, c.scopes, c.allowed_ips::text[] as allowed_ips,
-                   k.secret_key_version, k.secret_ciphertext, k.expires_at, coalesce(k.revoked_at, c.revoked_at) as revoked_at
+                   k.secret_key_version, k.secret_ciphertext, k.expires_at, coalesce(k.revoked_at, c.revoked_at) as revoked_at,
+                   c.totp_key_version, c.totp_ciphertext, c.totp_confirmed_at
               from iam.api_keys k join iam.api_clients c on c.id = k.client_id
              where k.id = ?""")
         .param(keyId)
@@ -62,7 +63,9 @@ public final class ApiKeys {
         Mode.fromWireName(row.getString("mode")), Set.copyOf(strings(row.getArray("scopes"))),
         strings(row.getArray("allowed_ips")).stream().map(Cidr::parse).toList(),
         cipher.open(id, row.getInt("secret_key_version"), row.getBytes("secret_ciphertext")),
-        instant(row.getTimestamp("expires_at")), instant(row.getTimestamp("revoked_at")));
+        instant(row.getTimestamp("expires_at")), instant(row.getTimestamp("revoked_at")),
+        row.getBytes("totp_ciphertext") == null ? null : new ApiKey.Totp(row.getInt("totp_key_version"),
+            row.getBytes("totp_ciphertext"), row.getTimestamp("totp_confirmed_at") != null));
   }
 
   private static List<String> strings(Array array) throws SQLException {

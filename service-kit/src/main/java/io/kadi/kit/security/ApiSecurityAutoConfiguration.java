@@ -45,8 +45,13 @@ public class ApiSecurityAutoConfiguration {
 
   /** Built at startup, so a missing or malformed key stops the service before it takes a request. */
   @Bean
-  ApiKeys apiKeys(JdbcClient jdbc, ApiSecurityProperties properties) {
-    return new ApiKeys(jdbc, properties.cipher(), properties.keyCacheTtl());
+  SecretCipher apiSecretCipher(ApiSecurityProperties properties) {
+    return properties.cipher();
+  }
+
+  @Bean
+  ApiKeys apiKeys(JdbcClient jdbc, SecretCipher cipher, ApiSecurityProperties properties) {
+    return new ApiKeys(jdbc, cipher, properties.keyCacheTtl());
   }
 
   @Bean
@@ -93,11 +98,16 @@ public class ApiSecurityAutoConfiguration {
   }
 
   @Bean
-  WebMvcConfigurer scopeChecks(RateLimiter limiter) {
+  StepUps stepUps(JdbcClient jdbc, SecretCipher cipher, ApiSecurityProperties properties, Clock clock) {
+    return new StepUps(jdbc, cipher, properties.stepUpWindow(), clock);
+  }
+
+  @Bean
+  WebMvcConfigurer scopeChecks(RateLimiter limiter, StepUps stepUps) {
     return new WebMvcConfigurer() {
       @Override
       public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new ScopeInterceptor(limiter));
+        registry.addInterceptor(new ScopeInterceptor(limiter, stepUps));
       }
     };
   }

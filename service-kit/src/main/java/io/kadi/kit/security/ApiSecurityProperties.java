@@ -18,6 +18,8 @@ import org.springframework.util.unit.DataSize;
  *     (none: the peer address is the caller's)
  * @param maxBodySize the largest request body accepted (1 MB); larger ones are refused before they are read whole
  * @param nonceSweepInterval how often expired nonces are deleted (1 min)
+ * @param stepUpWindow how long an accepted TOTP code lets its key do privileged operations without another (5 min;
+ *     zero asks for a code on every privileged request)
  */
 @ConfigurationProperties("kadi.api.security")
 public record ApiSecurityProperties(
@@ -26,7 +28,8 @@ public record ApiSecurityProperties(
     @DefaultValue("5s") Duration keyCacheTtl,
     @DefaultValue List<String> trustedProxies,
     @DefaultValue("1MB") DataSize maxBodySize,
-    @DefaultValue("1m") Duration nonceSweepInterval) {
+    @DefaultValue("1m") Duration nonceSweepInterval,
+    @DefaultValue("5m") Duration stepUpWindow) {
 
   /**
    * @param keys AES-256 keys by version, base64 ({@code openssl rand -base64 32})

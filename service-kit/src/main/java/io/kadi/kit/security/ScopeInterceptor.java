@@ -14,15 +14,18 @@ import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
  * Lets a request reach its handler only when its client holds the scope the handler names ({@link RequiresScope}),
- * and then only within the client's rate limit for the handler's class: sensitive ({@link Sensitive}), read (GET) or
- * write. Every answer that got this far carries the RateLimit headers; a refused one gets 429 with Retry-After.
+ * then only within the client's rate limit for the handler's class: sensitive ({@link Sensitive}), read (GET) or
+ * write, and then, for a privileged operation ({@link StepUp}), only with the client's TOTP code. Every answer that
+ * got past the scope check carries the RateLimit headers; a refused one gets 429 with Retry-After.
  */
 final class ScopeInterceptor implements HandlerInterceptor {
 
   private final RateLimiter limits;
+  private final StepUps stepUps;
 
-  ScopeInterceptor(RateLimiter limits) {
+  ScopeInterceptor(RateLimiter limits, StepUps stepUps) {
     this.limits = limits;
+    this.stepUps = stepUps;
   }
 
   @Override
@@ -50,6 +53,10 @@ final class ScopeInterceptor implements HandlerInterceptor {
           + rateClass.name().toLowerCase(java.util.Locale.ROOT) + " requests than its limit of " + decision.policy()
           + " (requests;w=seconds). Retry after " + decision.retryAfterSeconds() + " s.",
           Map.of("rate_class", rateClass.name().toLowerCase(java.util.Locale.ROOT)));
+    }
+    StepUp stepUp = method.getMethodAnnotation(StepUp.class);
+    if (stepUp != null) {
+      stepUps.require(request, (ApiKey) request.getAttribute(ApiAuthenticationFilter.CLAIMED_KEY), stepUp);
     }
     return true;
   }

@@ -13,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import io.kadi.kit.security.RequiresScope;
 import io.kadi.kit.security.Scopes;
 import io.kadi.kit.security.Sensitive;
+import io.kadi.kit.security.StepUp;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,6 +37,14 @@ class TestController {
   @RequiresScope(Scopes.KEYS_WRITE)
   @PostMapping("/test/sensitive")
   Map<String, Object> sensitive(RequestContext context) {
+    return Map.of("request_id", context.requestId());
+  }
+
+  /** Stands for key management and PAN reveal: a TOTP code is needed. */
+  @StepUp
+  @RequiresScope(Scopes.KEYS_WRITE)
+  @PostMapping("/test/privileged")
+  Map<String, Object> privileged(RequestContext context) {
     return Map.of("request_id", context.requestId());
   }
 

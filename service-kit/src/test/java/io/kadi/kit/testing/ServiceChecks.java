@@ -23,7 +23,7 @@ public final class ServiceChecks {
     assertThat(health.text("status")).isEqualTo("UP");
     assertThat(jdbc.sql("select table_name from information_schema.tables where table_schema = ?").param(schema)
         .query(String.class).list())
-        .containsExactlyInAnyOrderElementsOf(concat(List.of("outbox", "outbox_parked", "inbox", "rate_limit_buckets", "idempotency_keys", "api_nonces",
+        .containsExactlyInAnyOrderElementsOf(concat(List.of("outbox", "outbox_parked", "inbox", "rate_limit_buckets", "idempotency_keys", "api_nonces", "step_ups",
             "flyway_schema_history", "kit_schema_history"), ownTables));
     assertThat(jdbc.sql("select obj_description(?::regnamespace)").param(schema).query(String.class).single()).contains(service);
   }

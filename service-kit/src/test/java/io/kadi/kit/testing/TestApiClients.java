@@ -7,6 +7,8 @@ import io.kadi.kit.security.ApiCredentials;
 import io.kadi.kit.security.ApiKey;
 import io.kadi.kit.security.Role;
 import io.kadi.kit.security.SecretCipher;
+import io.kadi.kit.security.totp.TotpSecret;
+import io.kadi.kit.security.totp.TotpVerifier;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -86,6 +88,20 @@ public final class TestApiClients {
             expiresAt == null ? null : Timestamp.from(expiresAt))
         .update();
     return new ApiCredentials(key.keyId(), key.secret());
+  }
+
+  /** Gives the client a confirmed TOTP seed, as its enrolment would, and returns it to make codes with. */
+  public static TotpSecret enrolTotp(UUID client) {
+    TotpSecret seed = TotpSecret.generate();
+    SecretCipher.Sealed sealed = CIPHER.seal(ApiKey.totpOwner(client), seed.bytes());
+    jdbc().sql("update iam.api_clients set totp_key_version = ?, totp_ciphertext = ?, totp_confirmed_at = now() where id = ?")
+        .params(sealed.keyVersion(), sealed.ciphertext(), client).update();
+    return seed;
+  }
+
+  /** The code the client's authenticator app shows now. */
+  public static String totpCode(TotpSecret seed) {
+    return new TotpVerifier().codeAt(seed, Instant.now());
   }
 
   /** Creates the iam schema in this JVM's database, once. */

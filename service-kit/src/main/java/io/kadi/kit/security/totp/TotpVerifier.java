@@ -52,6 +52,11 @@ public final class TotpVerifier {
     return matched;
   }
 
+  /** The code an authenticator app shows at that instant: for tools that act as the app (./kadi api, tests). */
+  public String codeAt(TotpSecret secret, Instant at) {
+    return new String(codeAt(secret, Math.floorDiv(at.getEpochSecond(), STEP.toSeconds())), US_ASCII);
+  }
+
   private byte[] codeAt(TotpSecret secret, long step) {
     try {
       // TOTP is HOTP with the time step as the counter (RFC 6238 §4.2); we count steps ourselves because we return them.
