@@ -1,6 +1,9 @@
 package io.kadi.localstack;
 
 import io.kadi.kit.security.ApiCredentials;
+import io.kadi.kit.security.StepUps;
+import io.kadi.kit.security.totp.TotpVerifier;
+import java.time.Instant;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,7 +23,8 @@ import java.util.Map;
  * credentials (.kadi/credentials) and sends it, as an integrator's client would. PATH is card-service's
  * ({@code /v1/cards}), or a whole URL for another service ({@code http://localhost:8084/v1/audit/verify}). The
  * answer's body goes to standard output and its status to standard error; like curl, the exit status is 0 whenever
- * an answer came, whatever its status.
+ * an answer came, whatever its status. When an operation needs step-up and the credentials hold a TOTP seed (the
+ * sandbox operator's do), the request is sent again, newly signed, with the current code, as a person would.
  */
 public final class KadiApi {
 
@@ -46,6 +50,10 @@ public final class KadiApi {
     LocalCredentials local = LocalCredentials.read(LocalCredentials.file(System.getenv()));
     URI uri = URI.create(rest.get(1).startsWith("/") ? local.apiUrl() + rest.get(1) : rest.get(1));
     HttpResponse<String> response = send(local.credentials(), method, uri, body, headers);
+    if (response.statusCode() == 401 && local.totp() != null && response.body().contains("\"step_up_required\"")) {
+      headers.put(StepUps.HEADER, new TotpVerifier().codeAt(local.totp(), Instant.now()));
+      response = send(local.credentials(), method, uri, body, headers);
+    }
     System.err.println("HTTP " + response.statusCode() + response.headers().firstValue("X-Request-Id").map(id -> " (request id " + id + ")").orElse(""));
     System.out.println(response.body());
   }

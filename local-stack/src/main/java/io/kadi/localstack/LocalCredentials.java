@@ -1,6 +1,7 @@
 package io.kadi.localstack;
 
 import io.kadi.kit.security.ApiCredentials;
+import io.kadi.kit.security.totp.TotpSecret;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -11,10 +12,13 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * The API credentials card-service bootstraps on the local stack's first start (KADI_API_URL, KADI_KEY_ID and
- * KADI_SECRET in {@code .kadi/credentials}, mode 0600), read by {@code ./kadi api} and the benchmark.
+ * The API credentials card-service bootstraps on the local stack's first start (KADI_API_URL, KADI_KEY_ID,
+ * KADI_SECRET and the sandbox operator's KADI_TOTP_SECRET in {@code .kadi/credentials}, mode 0600), read by
+ * {@code ./kadi api} and the benchmark.
+ *
+ * @param totp the operator's TOTP seed, for step-up; null when the file has none
  */
-public record LocalCredentials(URI apiUrl, ApiCredentials credentials) {
+public record LocalCredentials(URI apiUrl, ApiCredentials credentials, TotpSecret totp) {
 
   public static final String FILE = "credentials";
 
@@ -41,6 +45,8 @@ public record LocalCredentials(URI apiUrl, ApiCredentials credentials) {
       throw new IllegalStateException(file + " lacks KADI_API_URL, KADI_KEY_ID or KADI_SECRET. Delete it and start the "
           + "stack again: it writes new ones.");
     }
-    return new LocalCredentials(URI.create(url), new ApiCredentials(keyId, secret));
+    String totp = properties.getProperty("KADI_TOTP_SECRET");
+    return new LocalCredentials(URI.create(url), new ApiCredentials(keyId, secret),
+        totp == null ? null : TotpSecret.fromBase32(totp));
   }
 }

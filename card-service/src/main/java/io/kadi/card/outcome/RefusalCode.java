@@ -29,7 +29,11 @@ public enum RefusalCode {
   /** A client asked to make a client of the other mode. */
   MODE_NOT_ALLOWED,
   /** A client asked to grant a scope it does not hold itself. */
-  SCOPE_ESCALATION;
+  SCOPE_ESCALATION,
+  /** A TOTP confirmation for a client with no seed waiting for one. */
+  TOTP_NOT_PENDING,
+  /** A TOTP code that is not the seed's current one. */
+  INVALID_TOTP;
 
   /** The wire form: {@code kyc_not_verified}. */
   public String code() {

@@ -7,6 +7,9 @@ import io.kadi.kit.context.Mode;
 import io.kadi.kit.security.ApiCredentials;
 import io.kadi.kit.security.Role;
 import io.kadi.kit.security.Scopes;
+import io.kadi.kit.security.StepUps;
+import io.kadi.kit.security.totp.TotpSecret;
+import java.util.Map;
 import io.kadi.kit.testing.Http;
 import io.kadi.kit.testing.TestApiClients;
 import java.time.Duration;
@@ -35,6 +38,14 @@ class ApiClientsIT {
   void setUp() {
     admin = TestApiClients.create(TestApiClients.newProgram(), Mode.SANDBOX, Set.of(Role.ADMIN), List.of());
     http = new Http(port, admin.credentials());
+    steppedUp(admin);
+  }
+
+  /** As if the admin had just sent its TOTP code (StepUpIT and stepUp... below show that path). */
+  private void steppedUp(TestApiClients.Client client) {
+    TestApiClients.enrolTotp(client.clientId());
+    jdbc.sql("insert into step_ups (key_id, last_step, elevated_until) values (?, 0, now() + interval '5 minutes')")
+        .param(client.keyId()).update();
   }
 
   @Test
@@ -123,6 +134,8 @@ class ApiClientsIT {
 
   @Test
   void aClientGrantsOnlyScopesItHoldsInItsOwnModeAndProgram() {
+    TestApiClients.Client secondAdmin = TestApiClients.create(admin.programId(), Mode.SANDBOX, Set.of(Role.ADMIN), List.of());
+    steppedUp(secondAdmin);
     long before = clientCount();
 
     assertRefused(http.post("/v1/api_clients", "{\"name\": \"x\", \"mode\": \"sandbox\", \"roles\": [\"operator\"]}"),
@@ -132,6 +145,7 @@ class ApiClientsIT {
     assertRefused(http.post("/v1/api_clients",
         "{\"name\": \"x\", \"mode\": \"sandbox\", \"roles\": [\"issuer\"], \"program_id\": \"" + TestApiClients.newProgram() + "\"}"),
         404, "program_not_found");
+    http = http.as(secondAdmin.credentials()); // five sensitive operations a minute each
     assertRefused(http.post("/v1/api_clients", "{\"name\": \"x\", \"mode\": \"sandbox\", \"roles\": [\"root\"]}"),
         400, "validation_failed");
     assertRefused(http.post("/v1/api_clients",
@@ -148,6 +162,7 @@ class ApiClientsIT {
   void aLiveClientNeedsAnAllowlist() {
     TestApiClients.Client liveAdmin = TestApiClients.create(admin.programId(), Mode.LIVE, Set.of(Role.ADMIN),
         List.of("127.0.0.1/32", "::1/128"));
+    steppedUp(liveAdmin);
     Http live = http.as(liveAdmin.credentials());
 
     assertRefused(live.post("/v1/api_clients", "{\"name\": \"x\", \"mode\": \"live\", \"roles\": [\"processor\"]}"),
@@ -180,6 +195,44 @@ class ApiClientsIT {
     Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
         assertThat(http.get("/v1/api_clients/" + issuer.clientId()).json().path("keys").get(0).path("last_used_at").isNull())
             .isFalse());
+  }
+
+  @Test
+  void keyManagementNeedsStepUpAndTheFirstTotpIsEnrolledWithTheKeyAlone() {
+    TestApiClients.Client newcomer = TestApiClients.create(admin.programId(), Mode.SANDBOX, Set.of(Role.ADMIN), List.of());
+    Http asNewcomer = http.as(newcomer.credentials());
+    String create = "{\"name\": \"x\", \"mode\": \"sandbox\", \"roles\": [\"issuer\"]}";
+    assertRefused(asNewcomer.post("/v1/api_clients", create), 403, "step_up_not_enrolled");
+
+    Http.Response enrolled = asNewcomer.post("/v1/api_clients/" + newcomer.clientId() + "/totp", "");
+    assertThat(enrolled.status()).as(enrolled.toString()).isEqualTo(201);
+    assertThat(enrolled.header("Cache-Control")).isEqualTo("no-store");
+    String uri = enrolled.text("otpauth_uri");
+    assertThat(uri).startsWith("otpauth://totp/Kadi:").contains("&issuer=Kadi&algorithm=SHA1&digits=6&period=30");
+    TotpSecret seed = TotpSecret.fromBase32(uri.replaceAll(".*[?&]secret=([A-Z2-7]+).*", "$1"));
+    assertThat(asNewcomer.get("/v1/api_clients/" + newcomer.clientId()).text("totp")).isEqualTo("pending");
+
+    assertRefused(asNewcomer.post("/v1/api_clients/" + newcomer.clientId() + "/totp/confirm", "{\"code\": \"000000\"}"),
+        400, "invalid_totp");
+    Http.Response confirmed = asNewcomer.post("/v1/api_clients/" + newcomer.clientId() + "/totp/confirm",
+        "{\"code\": \"" + TestApiClients.totpCode(seed) + "\"}");
+    assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+    assertThat(confirmed.text("totp")).isEqualTo("confirmed");
+  }
+
+  @Test
+  void keyManagementNeedsTheCurrentTotpCode() {
+    TestApiClients.Client enrolled = TestApiClients.create(admin.programId(), Mode.SANDBOX, Set.of(Role.ADMIN), List.of());
+    TotpSecret seed = TestApiClients.enrolTotp(enrolled.clientId());
+    Http asEnrolled = http.as(enrolled.credentials());
+    String create = "{\"name\": \"x\", \"mode\": \"sandbox\", \"roles\": [\"issuer\"]}";
+    long before = clientCount();
+
+    assertRefused(asEnrolled.post("/v1/api_clients", create), 401, "step_up_required");
+    assertThat(clientCount()).isEqualTo(before);
+    Http.Response made = asEnrolled.send("POST", "/v1/api_clients", create,
+        Map.of("Content-Type", "application/json", StepUps.HEADER, TestApiClients.totpCode(seed)));
+    assertThat(made.status()).as(made.toString()).isEqualTo(201);
   }
 
   private static final String CARDHOLDER = """

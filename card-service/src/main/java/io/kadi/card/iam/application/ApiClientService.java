@@ -10,10 +10,12 @@ import io.kadi.kit.context.Mode;
 import io.kadi.kit.security.ApiCaller;
 import io.kadi.kit.security.ApiKey;
 import io.kadi.kit.security.ApiKeys;
-import io.kadi.kit.security.ApiSecurityProperties;
 import io.kadi.kit.security.Role;
 import io.kadi.kit.security.Scopes;
 import io.kadi.kit.security.SecretCipher;
+import io.kadi.kit.security.totp.OtpAuthUri;
+import io.kadi.kit.security.totp.TotpSecret;
+import io.kadi.kit.security.totp.TotpVerifier;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,6 +40,7 @@ public class ApiClientService {
   /** How long a rotated-out key may keep working, at most. */
   public static final Duration MAX_ROTATION_OVERLAP = Duration.ofDays(7);
   public static final int MAX_LISTED = 100;
+  static final String TOTP_ISSUER = "Kadi";
 
   private final ApiClientRepository clients;
   private final ApiKeys keys;
@@ -45,11 +48,11 @@ public class ApiClientService {
   private final IamProperties properties;
   private final Clock clock;
 
-  public ApiClientService(ApiClientRepository clients, ApiKeys keys, ApiSecurityProperties security, IamProperties properties,
+  public ApiClientService(ApiClientRepository clients, ApiKeys keys, SecretCipher cipher, IamProperties properties,
       Clock clock) {
     this.clients = clients;
     this.keys = keys;
-    this.cipher = security.cipher();
+    this.cipher = cipher;
     this.properties = properties;
     this.clock = clock;
   }
@@ -69,13 +72,27 @@ public class ApiClientService {
     };
   }
 
-  /** The first client of an empty deployment: an operator in the given program, made by nobody. */
+  /**
+   * The first client of an empty deployment: an operator in the given program, made by nobody. A sandbox operator
+   * gets a confirmed TOTP seed too, returned for the local tools to step up with; a live one enrols its own, from an
+   * authenticator app, before its first privileged operation.
+   */
   @Transactional
-  public NewKey bootstrap(UUID program, String programName, Mode mode, List<String> allowedIps) {
+  public Bootstrapped bootstrap(UUID program, String programName, Mode mode, List<String> allowedIps) {
     clients.insertProgram(program, programName, now());
-    return create(program, "bootstrap operator", mode, List.of(Role.OPERATOR.wireName()), Role.OPERATOR.scopes(),
+    NewKey key = create(program, "bootstrap operator", mode, List.of(Role.OPERATOR.wireName()), Role.OPERATOR.scopes(),
         allowedIps, "bootstrap");
+    if (mode == Mode.LIVE) {
+      return new Bootstrapped(key, null);
+    }
+    TotpSecret seed = TotpSecret.generate();
+    clients.enrolTotp(key.client().id(), cipher.seal(ApiKey.totpOwner(key.client().id()), seed.bytes()));
+    clients.confirmTotp(key.client().id(), now());
+    return new Bootstrapped(key, seed);
   }
+
+  /** The bootstrapped operator's key, and its TOTP seed (sandbox only; null otherwise). */
+  public record Bootstrapped(NewKey key, TotpSecret totp) {}
 
   @Transactional
   public UUID createProgram(String name) {
@@ -119,11 +136,45 @@ public class ApiClientService {
     });
   }
 
+  /**
+   * A new TOTP seed for the client's step-up, replacing any it had; it counts once {@link #confirmTotp} checked a code
+   * from it. Returns the otpauth URI to load into an authenticator app: the only time the seed is shown.
+   */
+  @Transactional
+  public Outcome<OtpAuthUri> enrolTotp(UUID id, ApiCaller caller) {
+    return lockActive(id, caller).then(client -> {
+      TotpSecret seed = TotpSecret.generate();
+      clients.enrolTotp(id, cipher.seal(ApiKey.totpOwner(id), seed.bytes()));
+      forgetAfterCommit(clients.keyIds(id));
+      return Outcome.done(new OtpAuthUri(TOTP_ISSUER, client.name().replace(':', ' ') + " (" + client.mode().wireName() + ")", seed));
+    });
+  }
+
+  @Transactional
+  public Outcome<ApiClient> confirmTotp(UUID id, String code, ApiCaller caller) {
+    return lockActive(id, caller).then(client -> {
+      if (client.totp() != ApiClient.Totp.PENDING) {
+        return Outcome.<ApiClient>refused(RefusalCode.TOTP_NOT_PENDING, "API client " + id + " has no TOTP waiting for "
+            + "confirmation: enrol one first (POST /v1/api_clients/" + id + "/totp).");
+      }
+      SecretCipher.Sealed sealed = clients.totpSeed(id).orElseThrow();
+      TotpSecret seed = TotpSecret.of(cipher.open(ApiKey.totpOwner(id), sealed.keyVersion(), sealed.ciphertext()));
+      if (new TotpVerifier().verify(seed, code, clock.instant(), TotpVerifier.NO_STEP_ACCEPTED).isEmpty()) {
+        return Outcome.<ApiClient>refused(RefusalCode.INVALID_TOTP, "The code is not the one the app shows now. Check the "
+            + "device's clock, and that the URI was loaded into the app.");
+      }
+      clients.confirmTotp(id, now());
+      forgetAfterCommit(clients.keyIds(id));
+      return Outcome.done(clients.find(id, client.mode(), null).orElseThrow());
+    });
+  }
+
   private NewKey create(UUID program, String name, Mode mode, List<String> roles, Set<String> scopes, List<String> ips,
       String createdBy) {
     Instant at = now();
     UUID id = Ids.newId();
-    clients.insertClient(new ApiClient(id, program, name, mode, roles, scopes, ips, createdBy, at, null, List.of()));
+    clients.insertClient(new ApiClient(id, program, name, mode, roles, scopes, ips, createdBy, at, null, ApiClient.Totp.NONE,
+        List.of()));
     return withNewKey(id, mode, at);
   }
 

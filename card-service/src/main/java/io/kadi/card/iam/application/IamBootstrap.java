@@ -28,6 +28,7 @@ public final class IamBootstrap implements ApplicationRunner {
   public static final String URL = "KADI_API_URL";
   public static final String KEY_ID = "KADI_KEY_ID";
   public static final String SECRET = "KADI_SECRET";
+  public static final String TOTP_SECRET = "KADI_TOTP_SECRET";
   /** The program older rows and the bootstrapped operator belong to. */
   public static final UUID DEFAULT_PROGRAM = new UUID(0, 0);
 
@@ -53,10 +54,11 @@ public final class IamBootstrap implements ApplicationRunner {
       log.info("API credentials in {} are in use; no client bootstrapped", file);
       return;
     }
-    NewKey key = clients.bootstrap(DEFAULT_PROGRAM, "default", Mode.fromWireName(settings.mode()), settings.allowedIps());
-    write(file, key);
-    log.info("Bootstrapped {} operator {} (key {}); its credentials are in {}", settings.mode(), key.client().id(),
-        key.keyId(), file);
+    ApiClientService.Bootstrapped made = clients.bootstrap(DEFAULT_PROGRAM, "default", Mode.fromWireName(settings.mode()),
+        settings.allowedIps());
+    write(file, made);
+    log.info("Bootstrapped {} operator {} (key {}); its credentials are in {}", settings.mode(), made.key().client().id(),
+        made.key().keyId(), file);
   }
 
   /** Whether the file names a key that exists and is neither revoked nor expired. */
@@ -76,7 +78,8 @@ public final class IamBootstrap implements ApplicationRunner {
   }
 
   /** Written to a private temporary file, then moved over the old one, so the secret is never readable by others. */
-  private void write(Path file, NewKey key) {
+  private void write(Path file, ApiClientService.Bootstrapped made) {
+    NewKey key = made.key();
     try {
       Path directory = file.toAbsolutePath().getParent();
       Files.createDirectories(directory);
@@ -88,7 +91,11 @@ public final class IamBootstrap implements ApplicationRunner {
           %s=%s
           %s=%s
           %s=%s
-          """.formatted(settings.mode(), URL, settings.apiUrl(), KEY_ID, key.keyId(), SECRET, key.secret()));
+          """.formatted(settings.mode(), URL, settings.apiUrl(), KEY_ID, key.keyId(), SECRET, key.secret())
+          + (made.totp() == null ? "" : """
+              # The sandbox operator's TOTP seed, so that ./kadi api can step up. A person's seed lives in an app, never here.
+              %s=%s
+              """.formatted(TOTP_SECRET, made.totp().base32())));
       Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (FileAlreadyExistsException e) {
       throw new IllegalStateException("Cannot write the API credentials to " + file, e);

@@ -11,7 +11,10 @@ import java.util.UUID;
  * allowlist, empty for anywhere), and its keys.
  */
 public record ApiClient(UUID id, UUID programId, String name, Mode mode, List<String> roles, Set<String> scopes,
-    List<String> allowedIps, String createdBy, Instant createdAt, Instant revokedAt, List<Key> keys) {
+    List<String> allowedIps, String createdBy, Instant createdAt, Instant revokedAt, Totp totp, List<Key> keys) {
+
+  /** Where the client's TOTP for step-up stands: none, enrolled and waiting for a first code, or confirmed. */
+  public enum Totp { NONE, PENDING, CONFIRMED }
 
   /** One of the client's keys: never its secret, which is shown once when the key is made. */
   public record Key(String id, Instant createdAt, Instant expiresAt, Instant revokedAt, Instant lastUsedAt) {}

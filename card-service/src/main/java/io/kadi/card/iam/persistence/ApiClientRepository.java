@@ -23,7 +23,8 @@ import org.springframework.stereotype.Repository;
 public class ApiClientRepository {
 
   private static final String CLIENT_COLUMNS =
-      "id, program_id, name, mode, roles, scopes, allowed_ips::text[] as allowed_ips, created_by, created_at, revoked_at";
+      "id, program_id, name, mode, roles, scopes, allowed_ips::text[] as allowed_ips, created_by, created_at, revoked_at, "
+          + "totp_ciphertext is not null as has_totp, totp_confirmed_at";
 
   private final JdbcClient jdbc;
 
@@ -107,6 +108,29 @@ public class ApiClientRepository {
         .list();
   }
 
+  /** A new TOTP seed for the client, unconfirmed until a code from it is checked. */
+  public void enrolTotp(UUID clientId, SecretCipher.Sealed seed) {
+    jdbc.sql("update iam.api_clients set totp_key_version = ?, totp_ciphertext = ?, totp_confirmed_at = null where id = ?")
+        .params(seed.keyVersion(), seed.ciphertext(), clientId).update();
+  }
+
+  /** The client's sealed TOTP seed, if it has one. */
+  public Optional<SecretCipher.Sealed> totpSeed(UUID clientId) {
+    return jdbc.sql("select totp_key_version, totp_ciphertext from iam.api_clients where id = ? and totp_ciphertext is not null")
+        .param(clientId)
+        .query((row, number) -> new SecretCipher.Sealed(row.getInt("totp_key_version"), row.getBytes("totp_ciphertext")))
+        .optional();
+  }
+
+  public void confirmTotp(UUID clientId, Instant at) {
+    jdbc.sql("update iam.api_clients set totp_confirmed_at = ? where id = ?").params(Timestamp.from(at), clientId).update();
+  }
+
+  /** The ids of the client's keys: a change to the client reaches every one of them. */
+  public List<String> keyIds(UUID clientId) {
+    return jdbc.sql("select id from iam.api_keys where client_id = ?").param(clientId).query(String.class).list();
+  }
+
   /** Records when keys were last used; a later use is never overwritten by an earlier one arriving late. */
   public void recordUse(Map<String, Instant> lastUses) {
     lastUses.forEach((keyId, at) -> jdbc.sql("""
@@ -131,14 +155,16 @@ public class ApiClientRepository {
         .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
     return clients.stream().map(client -> new ApiClient(client.id(), client.programId(), client.name(), client.mode(),
         client.roles(), client.scopes(), client.allowedIps(), client.createdBy(), client.createdAt(), client.revokedAt(),
-        keys.getOrDefault(client.id(), List.of()))).toList();
+        client.totp(), keys.getOrDefault(client.id(), List.of()))).toList();
   }
 
   private static ApiClient client(ResultSet row, List<ApiClient.Key> keys) throws SQLException {
     return new ApiClient(row.getObject("id", UUID.class), row.getObject("program_id", UUID.class), row.getString("name"),
         Mode.fromWireName(row.getString("mode")), strings(row.getArray("roles")),
         Set.copyOf(strings(row.getArray("scopes"))), strings(row.getArray("allowed_ips")), row.getString("created_by"),
-        instant(row.getTimestamp("created_at")), instant(row.getTimestamp("revoked_at")), keys);
+        instant(row.getTimestamp("created_at")), instant(row.getTimestamp("revoked_at")),
+        !row.getBoolean("has_totp") ? ApiClient.Totp.NONE
+            : row.getTimestamp("totp_confirmed_at") == null ? ApiClient.Totp.PENDING : ApiClient.Totp.CONFIRMED, keys);
   }
 
   private static List<String> strings(Array array) throws SQLException {

@@ -10,6 +10,8 @@ import io.kadi.kit.security.ApiCaller;
 import io.kadi.kit.security.RequiresScope;
 import io.kadi.kit.security.Scopes;
 import io.kadi.kit.security.Sensitive;
+import io.kadi.kit.security.StepUp;
+import io.kadi.kit.security.totp.OtpAuthUri;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -54,15 +56,25 @@ class ApiClientController {
 
   record ProgramRequest(@NotBlank @Size(max = 100) String name) {}
 
+  record TotpConfirmation(@NotBlank String code) {}
+
+  /** The otpauth URI of a new TOTP seed, to load into an authenticator app: shown once. */
+  record TotpEnrolment(String otpauthUri) {
+    @Override
+    public String toString() {
+      return "TotpEnrolment[redacted]";
+    }
+  }
+
   record KeyView(String id, Instant createdAt, Instant expiresAt, Instant revokedAt, Instant lastUsedAt) {}
 
   record ClientView(UUID id, UUID programId, String name, String mode, List<String> roles, List<String> scopes,
-      List<String> allowedIps, String createdBy, Instant createdAt, Instant revokedAt, List<KeyView> keys) {
+      List<String> allowedIps, String createdBy, Instant createdAt, Instant revokedAt, String totp, List<KeyView> keys) {
 
     static ClientView of(ApiClient client) {
       return new ClientView(client.id(), client.programId(), client.name(), client.mode().wireName(), client.roles(),
           client.scopes().stream().sorted().toList(), client.allowedIps(), client.createdBy(), client.createdAt(),
-          client.revokedAt(), client.keys().stream()
+          client.revokedAt(), client.totp().name().toLowerCase(java.util.Locale.ROOT), client.keys().stream()
               .map(key -> new KeyView(key.id(), key.createdAt(), key.expiresAt(), key.revokedAt(), key.lastUsedAt())).toList());
     }
   }
@@ -80,6 +92,7 @@ class ApiClientController {
     }
   }
 
+  @StepUp
   @Sensitive
   @RequiresScope(Scopes.KEYS_WRITE)
   @PostMapping("/v1/api_clients")
@@ -103,6 +116,7 @@ class ApiClientController {
     return ClientView.of(Refusals.orThrow(clients.get(apiClientId, caller)));
   }
 
+  @StepUp
   @Sensitive
   @RequiresScope(Scopes.KEYS_WRITE)
   @PostMapping("/v1/api_clients/{apiClientId}/rotate")
@@ -114,6 +128,7 @@ class ApiClientController {
     return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(NewKeyView.of(key));
   }
 
+  @StepUp
   @Sensitive
   @RequiresScope(Scopes.KEYS_WRITE)
   @PostMapping("/v1/api_clients/{apiClientId}/revoke")
@@ -121,6 +136,24 @@ class ApiClientController {
     return ClientView.of(Refusals.orThrow(clients.revoke(apiClientId, caller)));
   }
 
+  /** The caller's own step-up protects a new seed, once the caller has one: a stolen key alone cannot replace it. */
+  @StepUp(unlessNotEnrolled = true)
+  @Sensitive
+  @RequiresScope(Scopes.KEYS_WRITE)
+  @PostMapping("/v1/api_clients/{apiClientId}/totp")
+  ResponseEntity<TotpEnrolment> enrolTotp(@PathVariable UUID apiClientId, ApiCaller caller) {
+    OtpAuthUri uri = Refusals.orThrow(clients.enrolTotp(apiClientId, caller));
+    return ResponseEntity.status(201).cacheControl(CacheControl.noStore()).body(new TotpEnrolment(uri.toUriString()));
+  }
+
+  @Sensitive
+  @RequiresScope(Scopes.KEYS_WRITE)
+  @PostMapping("/v1/api_clients/{apiClientId}/totp/confirm")
+  ClientView confirmTotp(@PathVariable UUID apiClientId, @Valid @RequestBody TotpConfirmation confirmation, ApiCaller caller) {
+    return ClientView.of(Refusals.orThrow(clients.confirmTotp(apiClientId, confirmation.code(), caller)));
+  }
+
+  @StepUp
   @Sensitive
   @RequiresScope(Scopes.PROGRAMS_WRITE)
   @PostMapping("/v1/programs")

@@ -50,6 +50,11 @@ public final class TotpSecret {
     return BASE32.encodeAsString(bytes);
   }
 
+  /** A seed read back from its Base32 form (a credentials file, an otpauth URI). */
+  public static TotpSecret fromBase32(String base32) {
+    return of(BASE32.decode(base32.trim()));
+  }
+
   Key hmacKey() {
     return new SecretKeySpec(bytes, "HmacSHA1");
   }
