@@ -31,6 +31,29 @@ class PanVaultTest {
   }
 
   @Test
+  void aCardsCvvIsThreeDigitsTheSameEachTimeAndDependsOnThePanTheExpiryAndTheKey() {
+    PanVault vault = vault(Map.of(1, KEY_1), 1);
+    java.time.YearMonth expiry = java.time.YearMonth.of(2030, 4);
+
+    String cvv = vault.cvv(pan, expiry);
+
+    assertThat(cvv).matches("\\d{3}").isEqualTo(vault.cvv(pan, expiry));
+    PanGenerator pans = new PanGenerator("506099", 16, new SecureRandom());
+    java.util.Set<String> byExpiry = new java.util.HashSet<>();
+    java.util.Set<String> byPan = new java.util.HashSet<>();
+    java.util.Set<String> byKey = new java.util.HashSet<>();
+    for (int i = 1; i <= 20; i++) {
+      byExpiry.add(vault.cvv(pan, java.time.YearMonth.of(2030, 1).plusMonths(i)));
+      byPan.add(vault.cvv(pans.next(), expiry));
+      byKey.add(new PanVault(new PanVaultProperties(Map.of(1, KEY_1), 1, key())).cvv(pan, expiry));
+    }
+    // Twenty draws from 1,000 values: a collision or two happens, fifteen would mean the input is ignored.
+    assertThat(byExpiry).hasSizeGreaterThan(15);
+    assertThat(byPan).hasSizeGreaterThan(15);
+    assertThat(byKey).hasSizeGreaterThan(15);
+  }
+
+  @Test
   void encryptingTheSamePanTwiceGivesDifferentCiphertextsButOneFingerprint() {
     PanVault vault = vault(Map.of(1, KEY_1), 1);
 
