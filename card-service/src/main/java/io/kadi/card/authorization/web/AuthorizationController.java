@@ -77,7 +77,7 @@ class AuthorizationController {
   @RequiresScope(Scopes.AUTHORIZATIONS_READ)
   @GetMapping("/{authorizationId}")
   AuthorizationView get(@PathVariable UUID authorizationId, RequestContext context) {
-    return AuthorizationView.of(Refusals.orThrow(authorizations.get(authorizationId, context.mode())));
+    return AuthorizationView.of(Refusals.orThrow(authorizations.get(authorizationId, context.tenant())));
   }
 
   /** Captures up to the amount approved; the rest of the hold is released. */

@@ -39,7 +39,7 @@ class CardTransactionsController {
       @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_LIMIT) int limit,
       @RequestParam(name = "starting_after", required = false) UUID startingAfter,
       RequestContext context) {
-    Refusals.orThrow(cards.get(cardId, context.mode()));
+    Refusals.orThrow(cards.get(cardId, context.tenant()));
     List<Line> lines = transactions.page(cardId, startingAfter, limit + 1);
     return new Page(lines.subList(0, Math.min(limit, lines.size())), lines.size() > limit);
   }

@@ -69,7 +69,7 @@ class CardholderController {
   @RequiresScope(Scopes.CARDHOLDERS_READ)
   @GetMapping("/{cardholderId}")
   CardholderView get(@PathVariable UUID cardholderId, RequestContext context) {
-    return CardholderView.of(Refusals.orThrow(cardholders.get(cardholderId, context.mode())));
+    return CardholderView.of(Refusals.orThrow(cardholders.get(cardholderId, context.tenant())));
   }
 
   @RequiresScope(Scopes.KYC_WRITE)

@@ -83,7 +83,7 @@ class SpendingControlsController {
   @RequiresScope(Scopes.SPENDING_CONTROLS_READ)
   @GetMapping("/v1/cards/{cardId}/spending_controls")
   ControlsBody getForCard(@PathVariable UUID cardId, RequestContext context) {
-    return ControlsBody.of(Refusals.orThrow(controls.forCard(cardId, context.mode())));
+    return ControlsBody.of(Refusals.orThrow(controls.forCard(cardId, context.tenant())));
   }
 
   @RequiresScope(Scopes.SPENDING_CONTROLS_WRITE)
@@ -95,7 +95,7 @@ class SpendingControlsController {
   @RequiresScope(Scopes.SPENDING_CONTROLS_READ)
   @GetMapping("/v1/cardholders/{cardholderId}/spending_controls")
   ControlsBody getForCardholder(@PathVariable UUID cardholderId, RequestContext context) {
-    return ControlsBody.of(Refusals.orThrow(controls.forCardholder(cardholderId, context.mode())));
+    return ControlsBody.of(Refusals.orThrow(controls.forCardholder(cardholderId, context.tenant())));
   }
 
   private static <E extends Enum<E>> E domain(Enum<?> wire, Class<E> type) {

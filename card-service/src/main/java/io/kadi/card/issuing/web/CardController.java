@@ -80,7 +80,7 @@ class CardController {
   @RequiresScope(Scopes.CARDS_READ)
   @GetMapping("/{cardId}")
   CardView get(@PathVariable UUID cardId, RequestContext context) {
-    return CardView.of(Refusals.orThrow(cards.get(cardId, context.mode())));
+    return CardView.of(Refusals.orThrow(cards.get(cardId, context.tenant())));
   }
 
   /** 201 for a new funding; 200 with the original funding when its reference was already used with the same amount. */
