@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.kadi.kit.testing.ApiRules;
 
 @AnalyzeClasses(packages = "io.kadi.card", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -23,4 +24,8 @@ class ArchitectureTest {
   static final ArchRule avroStaysInTheKafkaAdapters = noClasses()
       .that().resideOutsideOfPackage("..kafka..")
       .should().dependOnClassesThat().resideInAnyPackage("io.kadi.events..", "io.kadi.commands..");
+
+  /** A handler without a scope would be refused to everyone at run time: found here instead. */
+  @ArchTest
+  static final ArchRule everyHandlerNamesItsScope = ApiRules.EVERY_HANDLER_NAMES_ITS_SCOPE;
 }

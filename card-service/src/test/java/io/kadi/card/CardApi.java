@@ -3,6 +3,7 @@ package io.kadi.card;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kadi.kit.testing.Http;
+import io.kadi.kit.testing.TestApiClients;
 import java.util.Map;
 import java.util.UUID;
 
@@ -11,8 +12,18 @@ public final class CardApi {
 
   private final Http http;
 
+  /** Signed as TestApiClients.operator(). */
   public CardApi(int port) {
-    this.http = new Http(port);
+    this(new Http(port));
+  }
+
+  private CardApi(Http http) {
+    this.http = http;
+  }
+
+  /** The same API, signed as another client. */
+  public CardApi as(TestApiClients.Client client) {
+    return new CardApi(http.as(client));
   }
 
   public Http http() {

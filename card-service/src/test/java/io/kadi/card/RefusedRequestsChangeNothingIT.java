@@ -1,12 +1,8 @@
 package io.kadi.card;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.kadi.kit.testing.Http;
-import io.kadi.kit.testing.TopicProbe;
-import io.kadi.schemas.topics.Topics;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,10 +22,12 @@ class RefusedRequestsChangeNothingIT {
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
   CardApi api;
+  Traces traces;
 
   @BeforeEach
   void api() {
     api = new CardApi(port);
+    traces = new Traces(jdbc);
   }
 
   @Test
@@ -130,33 +128,6 @@ class RefusedRequestsChangeNothingIT {
   }
 
   private Http.Response assertRefusedWithoutTrace(java.util.function.Supplier<Http.Response> request, int status, String code) {
-    Snapshot before = snapshot();
-
-    Http.Response response = request.get();
-
-    assertThat(response.status()).as(response.toString()).isEqualTo(status);
-    assertThat(response.contentType()).startsWith("application/problem+json");
-    assertThat(response.text("code")).isEqualTo(code);
-    assertThat(response.text("request_id")).isNotBlank().isEqualTo(response.header("X-Request-Id"));
-    assertThat(snapshot()).isEqualTo(before);
-    return response;
-  }
-
-  /** What a request could change: every table's rows, the balances, the outbox, and the event topic. */
-  private record Snapshot(Map<String, Object> database, long eventsPublished) {}
-
-  private Snapshot snapshot() {
-    await().until(() -> jdbc.sql("select count(*) from outbox").query(Long.class).single() == 0);
-    Map<String, Object> database = jdbc.sql("""
-            select (select count(*) from cardholders) as cardholders,
-                   (select count(*) from cards) as cards,
-                   (select count(*) from fundings) as fundings,
-                   (select coalesce(sum(available), 0) from cards) as available,
-                   (select coalesce(sum(held), 0) from cards) as held,
-                   (select string_agg(id || status, ',' order by id) from cards) as statuses,
-                   (select count(*) from outbox) as outbox,
-                   (select count(*) from inbox) as inbox""")
-        .query().singleRow();
-    return new Snapshot(database, TopicProbe.recordCount(Topics.CARD_EVENTS.name()));
+    return traces.assertRefusedWithoutTrace(request, status, code);
   }
 }

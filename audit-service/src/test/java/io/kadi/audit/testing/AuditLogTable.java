@@ -55,6 +55,11 @@ public final class AuditLogTable {
     return jdbc.sql("select count(*) from audit_log").query(Long.class).single();
   }
 
+  /** The rows up to and including the sequence. */
+  public long rowsUpTo(long sequence) {
+    return jdbc.sql("select count(*) from audit_log where sequence <= ?").param(sequence).query(Long.class).single();
+  }
+
   public long headSequence() {
     return jdbc.sql("select last_sequence from chain_head where chain_id = 'kadi'").query(Long.class).single();
   }

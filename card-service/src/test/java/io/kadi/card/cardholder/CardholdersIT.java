@@ -1,25 +1,36 @@
 package io.kadi.card.cardholder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kadi.card.CardApi;
 import io.kadi.card.CardServiceTest;
+import io.kadi.card.cardholder.application.CardholderService;
+import io.kadi.card.cardholder.application.NewCardholder;
 import io.kadi.events.card.v1.CardholderCreated;
 import io.kadi.events.card.v1.KycStatus;
 import io.kadi.events.card.v1.KycStatusChanged;
+import io.kadi.kit.context.Mode;
+import io.kadi.kit.context.RequestContext;
 import io.kadi.kit.testing.Http;
+import io.kadi.kit.testing.TestApiClients;
 import io.kadi.kit.testing.TopicProbe;
 import io.kadi.schemas.topics.Topics;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 @CardServiceTest
 class CardholdersIT {
 
   @LocalServerPort int port;
+  @Autowired CardholderService cardholders;
+  @Autowired JdbcClient jdbc;
   CardApi api;
 
   @BeforeEach
@@ -102,5 +113,20 @@ class CardholdersIT {
     assertThat(response.contentType()).startsWith("application/problem+json");
     assertThat(response.text("code")).isEqualTo(code);
     assertThat(response.text("request_id")).isEqualTo(response.header("X-Request-Id"));
+  }
+
+  @Test
+  void aCardholderIsCreatedOnlyInTheProgramOfTheClientThatAsks() {
+    Http.Response created = api.createCardholder("Zawadi Njeri");
+    long before = jdbc.sql("select count(*) from cardholders").query(Long.class).single();
+
+    // Work caused by a record has no program to put the cardholder in.
+    assertThatThrownBy(() -> cardholders.create(new NewCardholder("Zawadi Njeri", "zawadi@example.com", "+254712345678",
+        "KE", ZoneId.of("Africa/Nairobi")), new RequestContext("internal", "card-service", Mode.SANDBOX, null)))
+        .isInstanceOf(IllegalStateException.class);
+
+    assertThat(jdbc.sql("select program_id from cardholders where id = ?").param(UUID.fromString(created.text("id")))
+        .query(UUID.class).single()).isEqualTo(TestApiClients.TEST_PROGRAM);
+    assertThat(jdbc.sql("select count(*) from cardholders").query(Long.class).single()).isEqualTo(before);
   }
 }

@@ -3,6 +3,7 @@ package io.kadi.card.crash;
 import io.kadi.card.CardServiceApplication;
 import io.kadi.card.CardServiceTest;
 import io.kadi.kit.testing.Http;
+import io.kadi.kit.testing.TestApiClients;
 import io.kadi.kit.testing.TestBroker;
 import io.kadi.kit.testing.TestDatabase;
 import java.io.File;
@@ -48,7 +49,9 @@ public final class ChildCardService implements AutoCloseable {
         "--kadi.card.bin=" + CardServiceTest.BIN,
         "--kadi.card.pan-vault.keys.1=" + CardServiceTest.VAULT_KEY,
         "--kadi.card.pan-vault.active-key-version=1",
-        "--kadi.card.pan-vault.fingerprint-key=" + CardServiceTest.FINGERPRINT_KEY));
+        "--kadi.card.pan-vault.fingerprint-key=" + CardServiceTest.FINGERPRINT_KEY,
+        "--kadi.api.security.secrets.keys.1=" + TestApiClients.SECRET_KEY,
+        "--kadi.api.security.secrets.active-key-version=1"));
     if (interceptor != null) {
       command.add("--spring.kafka.producer.properties.interceptor.classes=" + interceptor.getName());
     }

@@ -21,10 +21,14 @@ import io.kadi.kit.context.Mode;
 import io.kadi.kit.context.RecordMetadata;
 import io.kadi.kit.context.RequestContext;
 import io.kadi.kit.kafka.KadiKafkaAutoConfiguration;
+import io.kadi.kit.security.Role;
+import io.kadi.kit.testing.TestApiClients;
 import io.kadi.kit.testing.TestProducer;
 import io.kadi.kit.testing.TopicProbe;
 import io.kadi.schemas.topics.Topics;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -76,6 +80,19 @@ class CardCommandsIT {
     assertThat(issued.getType()).isEqualTo(CardType.physical);
     assertThat(api.card(issued.getCardId()).text("status")).isEqualTo("active");
     assertThat(api.card(issued.getCardId()).text("type")).isEqualTo("physical");
+  }
+
+  @Test
+  void aCardIssuedByCommandBelongsToItsCardholdersProgram() {
+    UUID program = TestApiClients.newProgram();
+    CardApi team = api.as(TestApiClients.create(program, Mode.SANDBOX, Set.of(Role.ISSUER), List.of()));
+    UUID cardholderId = team.verifiedCardholder();
+
+    producer.publish(COMMANDS, cardholderId.toString(), issue("platform-a", id(), cardholderId));
+
+    CardIssued issued = events.await(CardIssued.class, c -> c.getCardholderId().equals(cardholderId));
+    assertThat(team.card(issued.getCardId()).text("status")).isEqualTo("active");
+    assertThat(api.card(issued.getCardId()).text("code")).as("another program's client").isEqualTo("card_not_found");
   }
 
   @Test

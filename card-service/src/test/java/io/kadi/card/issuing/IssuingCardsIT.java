@@ -14,6 +14,7 @@ import io.kadi.events.card.v1.CardType;
 import io.kadi.events.card.v1.CardUnfrozen;
 import io.kadi.kit.testing.Http;
 import io.kadi.kit.testing.KadiTestInfrastructure;
+import io.kadi.kit.testing.TestApiClients;
 import io.kadi.kit.testing.TopicProbe;
 import io.kadi.schemas.registry.InMemorySchemaRegistry;
 import io.kadi.schemas.serde.WireFormat;
@@ -74,7 +75,7 @@ class IssuingCardsIT {
       assertThat(event.getBin()).isEqualTo(CardServiceTest.BIN);
       assertThat(event.getLast4()).isEqualTo(issued.text("last4"));
       assertThat(event.getMetadata().getRequestId()).isEqualTo(issued.header("X-Request-Id"));
-      assertThat(event.getMetadata().getActorClientId()).isEqualTo("unauthenticated");
+      assertThat(event.getMetadata().getActorClientId()).isEqualTo(TestApiClients.operator().clientId().toString());
 
       Pan pan = storedPan(cardId);
       assertThat(pan.bin()).isEqualTo(CardServiceTest.BIN);

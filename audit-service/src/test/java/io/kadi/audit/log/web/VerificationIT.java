@@ -60,10 +60,15 @@ class VerificationIT {
 
   @Test
   void anIntactLogReportsItsLengthAndLastEntry() {
-    long last = log.headSequence();
+    JsonNode verified = verify();
 
-    assertThat(verify()).isEqualTo(json("""
-        {"intact": true, "records": %d, "last_sequence": %d, "last_hash": "%s"}""".formatted(log.rows(), last, log.hashAt(last))));
+    // Every request to the API is audited too (kadi.api-access.v1), so the log may grow right after the answer: the
+    // answer is checked against the log up to the last entry it names.
+    long last = verified.path("last_sequence").asLong();
+    assertThat(last).isGreaterThanOrEqualTo(appended.getLast());
+    assertThat(verified).isEqualTo(json("""
+        {"intact": true, "records": %d, "last_sequence": %d, "last_hash": "%s"}""".formatted(log.rowsUpTo(last), last,
+        log.hashAt(last))));
   }
 
   @Test

@@ -15,8 +15,8 @@ import io.kadi.card.issuing.domain.Amounts;
 import io.kadi.card.issuing.domain.Card;
 import io.kadi.card.outcome.Outcome;
 import io.kadi.card.outcome.RefusalCode;
-import io.kadi.kit.context.Mode;
 import io.kadi.kit.context.RequestContext;
+import io.kadi.kit.context.Tenant;
 import io.kadi.kit.money.Money;
 import java.time.Clock;
 import java.time.Instant;
@@ -64,14 +64,14 @@ public class AuthorizationService {
 
   /**
    * Checks the card and holds the amount, or declines at once (still with the events). Refused only when the request
-   * itself is wrong: a malformed amount or merchant, or a card that does not exist in this mode.
+   * itself is wrong: a malformed amount or merchant, or a card the caller does not see (of another mode or program).
    */
   @Transactional
   public Outcome<Authorization> request(UUID id, NewAuthorization request, RequestContext context) {
     return Amounts.money(request.amount(), request.currency())
         .then(amount -> Merchant.of(request.merchantName(), request.merchantMcc(), request.merchantCountry(), request.merchantCity())
-            .then(merchant -> cards.lock(request.cardId(), context.mode())
-                .then(card -> cardholders.get(card.cardholderId(), card.mode())
+            .then(merchant -> cards.lock(request.cardId(), context.tenant())
+                .then(card -> cardholders.get(card.cardholderId(), context.tenant())
                     .then(cardholder -> request(id, card, cardholder, amount, merchant, request, context)))));
   }
 
@@ -92,20 +92,20 @@ public class AuthorizationService {
 
   /** Records limits-service's result for the authorization of the card, deciding it when it completes the join. */
   @Transactional
-  public ResultOutcome recordLimits(UUID id, UUID cardId, Mode mode, LimitsResult result, RequestContext context) {
-    return record(id, cardId, mode, authorization -> authorization.withLimits(result), context);
+  public ResultOutcome recordLimits(UUID id, UUID cardId, Tenant tenant, LimitsResult result, RequestContext context) {
+    return record(id, cardId, tenant, authorization -> authorization.withLimits(result), context);
   }
 
   /** Records risk-service's result for the authorization of the card, deciding it when it completes the join. */
   @Transactional
-  public ResultOutcome recordRisk(UUID id, UUID cardId, Mode mode, RiskResult result, RequestContext context) {
-    return record(id, cardId, mode, authorization -> authorization.withRisk(result), context);
+  public ResultOutcome recordRisk(UUID id, UUID cardId, Tenant tenant, RiskResult result, RequestContext context) {
+    return record(id, cardId, tenant, authorization -> authorization.withRisk(result), context);
   }
 
-  private ResultOutcome record(UUID id, UUID cardId, Mode mode, UnaryOperator<Authorization> addResult,
+  private ResultOutcome record(UUID id, UUID cardId, Tenant tenant, UnaryOperator<Authorization> addResult,
       RequestContext context) {
     // The result names the card: its lock is taken at once, without reading the authorization first.
-    Optional<Locked> found = lock(id, cardId, mode);
+    Optional<Locked> found = lock(id, cardId, tenant);
     if (found.isEmpty()) {
       return ResultOutcome.UNKNOWN_AUTHORIZATION;
     }
@@ -155,14 +155,13 @@ public class AuthorizationService {
     return change(id, context, Authorization::reverse, step -> events.reversed(step.after(), step.card(), context));
   }
 
-  public Outcome<Authorization> get(UUID id, Mode mode) {
-    return authorizations.find(id).filter(found -> found.mode() == mode)
-        .<Outcome<Authorization>>map(Outcome::done).orElseGet(() -> notFound(id));
+  public Outcome<Authorization> get(UUID id, Tenant tenant) {
+    return authorizations.find(id, tenant).<Outcome<Authorization>>map(Outcome::done).orElseGet(() -> notFound(id));
   }
 
   private Outcome<Authorization> change(UUID id, RequestContext context,
       Function<Authorization, Outcome<Authorization>> next, Consumer<Step> publish) {
-    Optional<Locked> found = lock(id, context.mode());
+    Optional<Locked> found = lock(id, context.tenant());
     if (found.isEmpty()) {
       return notFound(id);
     }
@@ -194,17 +193,18 @@ public class AuthorizationService {
   /** An authorization and its card, both locked, the card first. */
   private record Locked(Card card, Authorization authorization) {}
 
-  private Optional<Locked> lock(UUID id, Mode mode) {
-    return authorizations.find(id).filter(authorization -> authorization.mode() == mode).flatMap(this::lock);
+  private Optional<Locked> lock(UUID id, Tenant tenant) {
+    return authorizations.find(id, tenant).flatMap(found -> lock(found.id(), found.cardId(), tenant));
   }
 
+  /** For Kadi's own work on an authorization (its stand-in decision), which is not bound to a program. */
   private Optional<Locked> lock(Authorization found) {
-    return lock(found.id(), found.cardId(), found.mode());
+    return lock(found.id(), found.cardId(), Tenant.anyProgram(found.mode()));
   }
 
   /** The card, then the authorization, if it is that card's. */
-  private Optional<Locked> lock(UUID id, UUID cardId, Mode mode) {
-    return cards.lock(cardId, mode) instanceof Outcome.Done<Card>(Card card)
+  private Optional<Locked> lock(UUID id, UUID cardId, Tenant tenant) {
+    return cards.lock(cardId, tenant) instanceof Outcome.Done<Card>(Card card)
         ? authorizations.findForUpdate(id).filter(locked -> locked.cardId().equals(cardId))
             .map(locked -> new Locked(card, locked))
         : Optional.empty();

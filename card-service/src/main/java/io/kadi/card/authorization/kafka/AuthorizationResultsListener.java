@@ -11,6 +11,7 @@ import io.kadi.events.risk.v1.RiskAssessed;
 import io.kadi.kit.context.Mode;
 import io.kadi.kit.context.RecordMetadata;
 import io.kadi.kit.context.RequestContext;
+import io.kadi.kit.context.Tenant;
 import io.kadi.kit.inbox.PollInbox;
 import io.kadi.kit.kafka.UnprocessableRecordException;
 import java.util.List;
@@ -56,11 +57,13 @@ class AuthorizationResultsListener {
   private void record(SpecificRecord record, Metadata sent) {
     RequestContext context = RequestContext.causedBy(sent, sent.getEventId().toString());
     Mode mode = Mode.fromAvro(sent.getMode());
+    // limits-service and risk-service answer for every program: Kafka's access control admitted them.
+    Tenant tenant = Tenant.anyProgram(mode);
     ResultOutcome outcome = switch (record) {
-      case LimitsEvaluated result -> authorizations.recordLimits(result.getAuthorizationId(), result.getCardId(), mode,
+      case LimitsEvaluated result -> authorizations.recordLimits(result.getAuthorizationId(), result.getCardId(), tenant,
           new LimitsResult(result.getApproved(), result.getViolations().stream().map(LimitViolation::getCode).toList()),
           context);
-      case RiskAssessed result -> authorizations.recordRisk(result.getAuthorizationId(), result.getCardId(), mode,
+      case RiskAssessed result -> authorizations.recordRisk(result.getAuthorizationId(), result.getCardId(), tenant,
           new RiskResult(result.getScore(), switch (result.getAction()) {
             case allow -> RiskResult.Action.ALLOW;
             case review -> RiskResult.Action.REVIEW;

@@ -9,6 +9,7 @@ import io.kadi.card.authorization.domain.RiskResult;
 import io.kadi.card.controls.domain.Channel;
 import io.kadi.kit.context.Mode;
 import io.kadi.kit.context.RequestContext;
+import io.kadi.kit.context.Tenant;
 import io.kadi.kit.money.IsoCurrency;
 import io.kadi.kit.money.Money;
 import java.sql.Array;
@@ -96,6 +97,17 @@ public class AuthorizationRepository {
 
   public Optional<Authorization> find(UUID id) {
     return jdbc.sql("select " + COLUMNS + " from authorizations where id = ?").param(id)
+        .query(AuthorizationRepository::map).optional();
+  }
+
+  /**
+   * The authorization, if the tenant sees its card: one of another mode or program is simply not found, so that
+   * nothing tells a client it exists.
+   */
+  public Optional<Authorization> find(UUID id, Tenant tenant) {
+    return jdbc.sql("select " + COLUMNS + " from authorizations a where id = ? and mode = ? and exists ("
+            + "select 1 from cards c where c.id = a.card_id and (cast(? as uuid) is null or c.program_id = ?))")
+        .params(id, tenant.mode().wireName(), tenant.programId(), tenant.programId())
         .query(AuthorizationRepository::map).optional();
   }
 

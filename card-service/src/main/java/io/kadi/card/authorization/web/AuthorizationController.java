@@ -7,6 +7,8 @@ import io.kadi.card.authorization.domain.Authorization;
 import io.kadi.card.controls.domain.Channel;
 import io.kadi.card.outcome.web.Refusals;
 import io.kadi.kit.context.RequestContext;
+import io.kadi.kit.security.RequiresScope;
+import io.kadi.kit.security.Scopes;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
@@ -62,6 +64,7 @@ class AuthorizationController {
     }
   }
 
+  @RequiresScope(Scopes.AUTHORIZATIONS_WRITE)
   @PostMapping
   CompletableFuture<AuthorizationView> authorize(@Valid @RequestBody AuthorizationRequest request, RequestContext context) {
     MerchantBody merchant = request.merchant();
@@ -71,18 +74,21 @@ class AuthorizationController {
     return Refusals.orThrow(authorizer.authorize(authorization, context)).thenApply(AuthorizationView::of);
   }
 
+  @RequiresScope(Scopes.AUTHORIZATIONS_READ)
   @GetMapping("/{authorizationId}")
   AuthorizationView get(@PathVariable UUID authorizationId, RequestContext context) {
-    return AuthorizationView.of(Refusals.orThrow(authorizations.get(authorizationId, context.mode())));
+    return AuthorizationView.of(Refusals.orThrow(authorizations.get(authorizationId, context.tenant())));
   }
 
   /** Captures up to the amount approved; the rest of the hold is released. */
+  @RequiresScope(Scopes.AUTHORIZATIONS_WRITE)
   @PostMapping("/{authorizationId}/capture")
   AuthorizationView capture(@PathVariable UUID authorizationId, @Valid @RequestBody CaptureRequest request,
       RequestContext context) {
     return AuthorizationView.of(Refusals.orThrow(authorizations.capture(authorizationId, request.amount(), context)));
   }
 
+  @RequiresScope(Scopes.AUTHORIZATIONS_WRITE)
   @PostMapping("/{authorizationId}/reverse")
   AuthorizationView reverse(@PathVariable UUID authorizationId, RequestContext context) {
     return AuthorizationView.of(Refusals.orThrow(authorizations.reverse(authorizationId, context)));

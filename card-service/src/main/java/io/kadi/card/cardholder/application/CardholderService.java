@@ -7,8 +7,8 @@ import io.kadi.card.cardholder.persistence.CardholderRepository;
 import io.kadi.card.outcome.Outcome;
 import io.kadi.card.outcome.RefusalCode;
 import io.kadi.kit.context.Ids;
-import io.kadi.kit.context.Mode;
 import io.kadi.kit.context.RequestContext;
+import io.kadi.kit.context.Tenant;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -29,10 +29,14 @@ public class CardholderService {
     this.clock = clock;
   }
 
+  /** A cardholder of the caller's program: only an API client's request, which has one, creates cardholders. */
   @Transactional
   public Cardholder create(NewCardholder request, RequestContext context) {
-    Cardholder cardholder = new Cardholder(Ids.newId(), context.mode(), request.name(), request.email(),
-        request.phoneNumber(), request.country(), request.timezone(), Kyc.PENDING,
+    if (context.programId() == null) {
+      throw new IllegalStateException("A cardholder is created by an API client, in its program; this work has none");
+    }
+    Cardholder cardholder = new Cardholder(Ids.newId(), context.mode(), context.programId(), request.name(),
+        request.email(), request.phoneNumber(), request.country(), request.timezone(), Kyc.PENDING,
         clock.instant().truncatedTo(ChronoUnit.MICROS));
     cardholders.insert(cardholder, context.actorClientId());
     events.created(cardholder, context);
@@ -42,7 +46,7 @@ public class CardholderService {
   /** Records a KYC decision. Repeating the current decision changes nothing and emits nothing. */
   @Transactional
   public Outcome<Cardholder> decideKyc(UUID id, KycStatus status, Integer tier, String reference, RequestContext context) {
-    Optional<Cardholder> found = cardholders.findForUpdate(id, context.mode());
+    Optional<Cardholder> found = cardholders.findForUpdate(id, context.tenant());
     if (found.isEmpty()) {
       return notFound(id);
     }
@@ -58,21 +62,21 @@ public class CardholderService {
     });
   }
 
-  public Outcome<Cardholder> get(UUID id, Mode mode) {
-    return cardholders.find(id, mode).<Outcome<Cardholder>>map(Outcome::done).orElseGet(() -> notFound(id));
+  public Outcome<Cardholder> get(UUID id, Tenant tenant) {
+    return cardholders.find(id, tenant).<Outcome<Cardholder>>map(Outcome::done).orElseGet(() -> notFound(id));
   }
 
   /** The cardholder, locked until the caller's transaction ends. */
-  public Outcome<Cardholder> lock(UUID id, Mode mode) {
-    return cardholders.findForUpdate(id, mode).<Outcome<Cardholder>>map(Outcome::done).orElseGet(() -> notFound(id));
+  public Outcome<Cardholder> lock(UUID id, Tenant tenant) {
+    return cardholders.findForUpdate(id, tenant).<Outcome<Cardholder>>map(Outcome::done).orElseGet(() -> notFound(id));
   }
 
   /**
    * The cardholder, share-locked until the caller's transaction ends, so that a KYC decision cannot change under an
    * issuance that relies on it.
    */
-  public Optional<Cardholder> lockForIssuance(UUID id, Mode mode) {
-    return cardholders.findForShare(id, mode);
+  public Optional<Cardholder> lockForIssuance(UUID id, Tenant tenant) {
+    return cardholders.findForShare(id, tenant);
   }
 
   private static <T> Outcome<T> notFound(UUID id) {

@@ -5,10 +5,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.UUID;
 
-/** A person or business that holds cards, with contact details that stay inside card-service. */
+/**
+ * A person or business that holds cards, with contact details that stay inside card-service.
+ *
+ * @param programId the card program it belongs to, whose clients alone see it
+ */
 public record Cardholder(
     UUID id,
     Mode mode,
+    UUID programId,
     String name,
     String email,
     String phoneNumber,
@@ -18,6 +23,6 @@ public record Cardholder(
     Instant createdAt) {
 
   public Cardholder withKyc(Kyc next) {
-    return new Cardholder(id, mode, name, email, phoneNumber, country, timezone, next, createdAt);
+    return new Cardholder(id, mode, programId, name, email, phoneNumber, country, timezone, next, createdAt);
   }
 }

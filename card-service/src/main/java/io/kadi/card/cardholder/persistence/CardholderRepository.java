@@ -4,6 +4,7 @@ import io.kadi.card.cardholder.domain.Cardholder;
 import io.kadi.card.cardholder.domain.Kyc;
 import io.kadi.card.cardholder.domain.KycStatus;
 import io.kadi.kit.context.Mode;
+import io.kadi.kit.context.Tenant;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -14,12 +15,15 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Cardholders, always looked up within one mode: a sandbox request never sees a live cardholder. */
+/**
+ * Cardholders, always looked up within what a tenant sees: one mode, and one program unless the work is Kadi's own. A
+ * sandbox request never sees a live cardholder, nor a client another program's.
+ */
 @Repository
 public class CardholderRepository {
 
   private static final String COLUMNS =
-      "id, mode, name, email, phone_number, country, timezone, kyc_status, kyc_tier, kyc_reference, created_at";
+      "id, mode, program_id, name, email, phone_number, country, timezone, kyc_status, kyc_tier, kyc_reference, created_at";
 
   private final JdbcClient jdbc;
 
@@ -29,11 +33,12 @@ public class CardholderRepository {
 
   public void insert(Cardholder cardholder, String createdBy) {
     jdbc.sql("""
-            insert into cardholders (id, mode, name, email, phone_number, country, timezone, kyc_status, created_by,
-                                     created_at, updated_at)
-            values (:id, :mode, :name, :email, :phone, :country, :timezone, :kyc, :createdBy, :createdAt, :createdAt)""")
+            insert into cardholders (id, mode, program_id, name, email, phone_number, country, timezone, kyc_status,
+                                     created_by, created_at, updated_at)
+            values (:id, :mode, :program, :name, :email, :phone, :country, :timezone, :kyc, :createdBy, :createdAt, :createdAt)""")
         .param("id", cardholder.id())
         .param("mode", cardholder.mode().wireName())
+        .param("program", cardholder.programId())
         .param("name", cardholder.name())
         .param("email", cardholder.email())
         .param("phone", cardholder.phoneNumber())
@@ -52,21 +57,23 @@ public class CardholderRepository {
         .update();
   }
 
-  public Optional<Cardholder> find(UUID id, Mode mode) {
-    return select(id, mode, "");
+  public Optional<Cardholder> find(UUID id, Tenant tenant) {
+    return select(id, tenant, "");
   }
 
-  public Optional<Cardholder> findForUpdate(UUID id, Mode mode) {
-    return select(id, mode, " for update");
+  public Optional<Cardholder> findForUpdate(UUID id, Tenant tenant) {
+    return select(id, tenant, " for update");
   }
 
-  public Optional<Cardholder> findForShare(UUID id, Mode mode) {
-    return select(id, mode, " for share");
+  public Optional<Cardholder> findForShare(UUID id, Tenant tenant) {
+    return select(id, tenant, " for share");
   }
 
-  private Optional<Cardholder> select(UUID id, Mode mode, String lock) {
-    return jdbc.sql("select " + COLUMNS + " from cardholders where id = ? and mode = ?" + lock)
-        .params(id, mode.wireName())
+  /** Another program's cardholder is simply not found, so that nothing tells a client it exists. */
+  private Optional<Cardholder> select(UUID id, Tenant tenant, String lock) {
+    return jdbc.sql("select " + COLUMNS + " from cardholders where id = ? and mode = ?"
+            + " and (cast(? as uuid) is null or program_id = ?)" + lock)
+        .params(id, tenant.mode().wireName(), tenant.programId(), tenant.programId())
         .query(CardholderRepository::map)
         .optional();
   }
@@ -75,6 +82,7 @@ public class CardholderRepository {
     return new Cardholder(
         row.getObject("id", UUID.class),
         Mode.fromWireName(row.getString("mode")),
+        row.getObject("program_id", UUID.class),
         row.getString("name"),
         row.getString("email"),
         row.getString("phone_number"),

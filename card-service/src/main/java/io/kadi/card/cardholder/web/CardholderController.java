@@ -6,6 +6,8 @@ import io.kadi.card.cardholder.domain.Cardholder;
 import io.kadi.card.cardholder.domain.KycStatus;
 import io.kadi.card.outcome.web.Refusals;
 import io.kadi.kit.context.RequestContext;
+import io.kadi.kit.security.RequiresScope;
+import io.kadi.kit.security.Scopes;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -56,6 +58,7 @@ class CardholderController {
     }
   }
 
+  @RequiresScope(Scopes.CARDHOLDERS_WRITE)
   @PostMapping
   ResponseEntity<CardholderView> create(@Valid @RequestBody CreateCardholder request, RequestContext context) {
     Cardholder created = cardholders.create(new NewCardholder(request.name().strip(), request.email().strip(),
@@ -63,11 +66,13 @@ class CardholderController {
     return ResponseEntity.created(URI.create("/v1/cardholders/" + created.id())).body(CardholderView.of(created));
   }
 
+  @RequiresScope(Scopes.CARDHOLDERS_READ)
   @GetMapping("/{cardholderId}")
   CardholderView get(@PathVariable UUID cardholderId, RequestContext context) {
-    return CardholderView.of(Refusals.orThrow(cardholders.get(cardholderId, context.mode())));
+    return CardholderView.of(Refusals.orThrow(cardholders.get(cardholderId, context.tenant())));
   }
 
+  @RequiresScope(Scopes.KYC_WRITE)
   @PostMapping("/{cardholderId}/kyc")
   CardholderView decideKyc(@PathVariable UUID cardholderId, @Valid @RequestBody DecideKyc request, RequestContext context) {
     KycStatus status = KycStatus.valueOf(request.status().name().toUpperCase(Locale.ROOT));

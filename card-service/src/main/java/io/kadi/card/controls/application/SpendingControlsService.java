@@ -8,8 +8,8 @@ import io.kadi.card.controls.persistence.SpendingControlsRepository;
 import io.kadi.card.controls.domain.ControlsOwner;
 import io.kadi.card.issuing.application.CardService;
 import io.kadi.card.outcome.Outcome;
-import io.kadi.kit.context.Mode;
 import io.kadi.kit.context.RequestContext;
+import io.kadi.kit.context.Tenant;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -39,24 +39,24 @@ public class SpendingControlsService {
 
   @Transactional
   public Outcome<SpendingControls> setForCard(UUID cardId, ControlsInput input, RequestContext context) {
-    return cards.lock(cardId, context.mode())
+    return cards.lock(cardId, context.tenant())
         .then(card -> ControlsRules.validate(input, card.currency()))
         .then(valid -> save(ControlsOwner.CARD, cardId, valid, context));
   }
 
   @Transactional
   public Outcome<SpendingControls> setForCardholder(UUID cardholderId, ControlsInput input, RequestContext context) {
-    return cardholders.lock(cardholderId, context.mode())
+    return cardholders.lock(cardholderId, context.tenant())
         .then(cardholder -> ControlsRules.validate(input, null))
         .then(valid -> save(ControlsOwner.CARDHOLDER, cardholderId, valid, context));
   }
 
-  public Outcome<SpendingControls> forCard(UUID cardId, Mode mode) {
-    return cards.get(cardId, mode).then(card -> Outcome.done(controls.find(ControlsOwner.CARD, cardId)));
+  public Outcome<SpendingControls> forCard(UUID cardId, Tenant tenant) {
+    return cards.get(cardId, tenant).then(card -> Outcome.done(controls.find(ControlsOwner.CARD, cardId)));
   }
 
-  public Outcome<SpendingControls> forCardholder(UUID cardholderId, Mode mode) {
-    return cardholders.get(cardholderId, mode).then(cardholder -> Outcome.done(controls.find(ControlsOwner.CARDHOLDER, cardholderId)));
+  public Outcome<SpendingControls> forCardholder(UUID cardholderId, Tenant tenant) {
+    return cardholders.get(cardholderId, tenant).then(cardholder -> Outcome.done(controls.find(ControlsOwner.CARDHOLDER, cardholderId)));
   }
 
   private Outcome<SpendingControls> save(ControlsOwner owner, UUID subjectId, SpendingControls valid, RequestContext context) {

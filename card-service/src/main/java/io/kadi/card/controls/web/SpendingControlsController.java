@@ -7,6 +7,8 @@ import io.kadi.card.controls.domain.LimitInterval;
 import io.kadi.card.controls.domain.SpendingControls;
 import io.kadi.card.outcome.web.Refusals;
 import io.kadi.kit.context.RequestContext;
+import io.kadi.kit.security.RequiresScope;
+import io.kadi.kit.security.Scopes;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
@@ -72,24 +74,28 @@ class SpendingControlsController {
     }
   }
 
+  @RequiresScope(Scopes.SPENDING_CONTROLS_WRITE)
   @PutMapping("/v1/cards/{cardId}/spending_controls")
   ControlsBody setForCard(@PathVariable UUID cardId, @Valid @RequestBody ControlsBody body, RequestContext context) {
     return ControlsBody.of(Refusals.orThrow(controls.setForCard(cardId, body.toInput(), context)));
   }
 
+  @RequiresScope(Scopes.SPENDING_CONTROLS_READ)
   @GetMapping("/v1/cards/{cardId}/spending_controls")
   ControlsBody getForCard(@PathVariable UUID cardId, RequestContext context) {
-    return ControlsBody.of(Refusals.orThrow(controls.forCard(cardId, context.mode())));
+    return ControlsBody.of(Refusals.orThrow(controls.forCard(cardId, context.tenant())));
   }
 
+  @RequiresScope(Scopes.SPENDING_CONTROLS_WRITE)
   @PutMapping("/v1/cardholders/{cardholderId}/spending_controls")
   ControlsBody setForCardholder(@PathVariable UUID cardholderId, @Valid @RequestBody ControlsBody body, RequestContext context) {
     return ControlsBody.of(Refusals.orThrow(controls.setForCardholder(cardholderId, body.toInput(), context)));
   }
 
+  @RequiresScope(Scopes.SPENDING_CONTROLS_READ)
   @GetMapping("/v1/cardholders/{cardholderId}/spending_controls")
   ControlsBody getForCardholder(@PathVariable UUID cardholderId, RequestContext context) {
-    return ControlsBody.of(Refusals.orThrow(controls.forCardholder(cardholderId, context.mode())));
+    return ControlsBody.of(Refusals.orThrow(controls.forCardholder(cardholderId, context.tenant())));
   }
 
   private static <E extends Enum<E>> E domain(Enum<?> wire, Class<E> type) {

@@ -16,8 +16,8 @@ import io.kadi.card.vault.crypto.PanVault;
 import io.kadi.card.vault.domain.Pan;
 import io.kadi.card.vault.domain.PanGenerator;
 import io.kadi.kit.context.Ids;
-import io.kadi.kit.context.Mode;
 import io.kadi.kit.context.RequestContext;
+import io.kadi.kit.context.Tenant;
 import io.kadi.kit.money.IsoCurrency;
 import io.kadi.kit.money.Money;
 import java.time.Clock;
@@ -58,16 +58,19 @@ public class CardService {
     this.clock = clock;
   }
 
-  /** Issues a card to a cardholder whose KYC is verified. */
+  /**
+   * Issues a card to a cardholder whose KYC is verified, in the cardholder's program: a command over Kafka names no
+   * program, and a client's request may only name a cardholder of its own.
+   */
   @Transactional
   public Outcome<Card> issue(NewCard request, RequestContext context) {
     return Amounts.currency(request.currency())
-        .then(currency -> verifiedCardholder(request.cardholderId(), context.mode())
+        .then(currency -> verifiedCardholder(request.cardholderId(), context.tenant())
             .then(cardholder -> Outcome.done(issue(cardholder, request.type(), currency, context))));
   }
 
-  private Outcome<Cardholder> verifiedCardholder(UUID cardholderId, Mode mode) {
-    Optional<Cardholder> holder = cardholders.lockForIssuance(cardholderId, mode);
+  private Outcome<Cardholder> verifiedCardholder(UUID cardholderId, Tenant tenant) {
+    Optional<Cardholder> holder = cardholders.lockForIssuance(cardholderId, tenant);
     if (holder.isEmpty()) {
       return Outcome.refused(RefusalCode.CARDHOLDER_NOT_FOUND, "No cardholder " + cardholderId + ".");
     }
@@ -87,8 +90,8 @@ public class CardService {
       pan = pans.next();
       encrypted = vault.encrypt(id, pan);
     } while (cards.fingerprintTaken(encrypted.fingerprint()));
-    Card card = Card.issue(id, cardholder.id(), context.mode(), type, currency, pan.bin(), pan.last4(),
-        YearMonth.from(now.atZone(clock.getZone())).plus(properties.validity()), now);
+    Card card = Card.issue(id, cardholder.id(), cardholder.mode(), cardholder.programId(), type, currency, pan.bin(),
+        pan.last4(), YearMonth.from(now.atZone(clock.getZone())).plus(properties.validity()), now);
     cards.insert(card, encrypted, context.actorClientId());
     events.issued(card, context);
     return card;
@@ -106,7 +109,7 @@ public class CardService {
   }
 
   private Outcome<FundingResult> fund(UUID cardId, Money amount, String reference, RequestContext context) {
-    Optional<Card> locked = cards.findForUpdate(cardId, context.mode());
+    Optional<Card> locked = cards.findForUpdate(cardId, context.tenant());
     if (locked.isEmpty()) {
       return notFound(cardId);
     }
@@ -131,7 +134,7 @@ public class CardService {
   @Transactional
   public Outcome<Card> change(UUID cardId, LifecycleAction action, String reason, RequestContext context) {
     return Card.reason(reason).then(checked -> {
-      Optional<Card> locked = cards.findForUpdate(cardId, context.mode());
+      Optional<Card> locked = cards.findForUpdate(cardId, context.tenant());
       if (locked.isEmpty()) {
         return notFound(cardId);
       }
@@ -144,8 +147,8 @@ public class CardService {
   }
 
   /** The card, locked until the caller's transaction ends: changes that concern a card serialize on it. */
-  public Outcome<Card> lock(UUID cardId, Mode mode) {
-    return cards.findForUpdate(cardId, mode).<Outcome<Card>>map(Outcome::done).orElseGet(() -> notFound(cardId));
+  public Outcome<Card> lock(UUID cardId, Tenant tenant) {
+    return cards.findForUpdate(cardId, tenant).<Outcome<Card>>map(Outcome::done).orElseGet(() -> notFound(cardId));
   }
 
   /** Saves a balance the caller changed on a card it locked. */
@@ -153,8 +156,8 @@ public class CardService {
     cards.updateBalance(card, at);
   }
 
-  public Outcome<Card> get(UUID cardId, Mode mode) {
-    return cards.find(cardId, mode).<Outcome<Card>>map(Outcome::done).orElseGet(() -> notFound(cardId));
+  public Outcome<Card> get(UUID cardId, Tenant tenant) {
+    return cards.find(cardId, tenant).<Outcome<Card>>map(Outcome::done).orElseGet(() -> notFound(cardId));
   }
 
   private Instant now() {

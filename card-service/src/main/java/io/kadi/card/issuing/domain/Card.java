@@ -14,11 +14,14 @@ import java.util.UUID;
 /**
  * A prepaid card: its status, the visible parts of its PAN, and its balance in minor units. The available balance
  * never goes below zero; {@code held} is what pending authorizations reserve.
+ *
+ * @param programId the card program it belongs to: its cardholder's
  */
 public record Card(
     UUID id,
     UUID cardholderId,
     Mode mode,
+    UUID programId,
     CardType type,
     IsoCurrency currency,
     CardStatus status,
@@ -39,14 +42,15 @@ public record Card(
   }
 
   /** A new card: active, empty. */
-  public static Card issue(UUID id, UUID cardholderId, Mode mode, CardType type, IsoCurrency currency, String bin,
-      String last4, YearMonth expiry, Instant now) {
-    return new Card(id, cardholderId, mode, type, currency, CardStatus.ACTIVE, bin, last4, expiry, 0, 0, now);
+  public static Card issue(UUID id, UUID cardholderId, Mode mode, UUID programId, CardType type, IsoCurrency currency,
+      String bin, String last4, YearMonth expiry, Instant now) {
+    return new Card(id, cardholderId, mode, programId, type, currency, CardStatus.ACTIVE, bin, last4, expiry, 0, 0, now);
   }
 
   public Outcome<Card> apply(LifecycleAction action) {
     return status.after(action)
-        .map(next -> Outcome.done(new Card(id, cardholderId, mode, type, currency, next, bin, last4, expiry, available, held, createdAt)))
+        .map(next -> Outcome.done(new Card(id, cardholderId, mode, programId, type, currency, next, bin, last4, expiry,
+            available, held, createdAt)))
         .orElseGet(() -> Outcome.refused(RefusalCode.INVALID_CARD_STATE, status == CardStatus.TERMINATED
             ? "The card is terminated, which is final."
             : "A card that is " + status.name().toLowerCase(Locale.ROOT) + " cannot be " + action.pastParticiple() + "."));
@@ -89,6 +93,6 @@ public record Card(
   }
 
   private Card withBalance(long nextAvailable, long nextHeld) {
-    return new Card(id, cardholderId, mode, type, currency, status, bin, last4, expiry, nextAvailable, nextHeld, createdAt);
+    return new Card(id, cardholderId, mode, programId, type, currency, status, bin, last4, expiry, nextAvailable, nextHeld, createdAt);
   }
 }

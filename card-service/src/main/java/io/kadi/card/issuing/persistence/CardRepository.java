@@ -5,6 +5,7 @@ import io.kadi.card.issuing.domain.CardStatus;
 import io.kadi.card.issuing.domain.CardType;
 import io.kadi.card.vault.crypto.EncryptedPan;
 import io.kadi.kit.context.Mode;
+import io.kadi.kit.context.Tenant;
 import io.kadi.kit.money.IsoCurrency;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,12 +18,15 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Cards, always looked up within one mode. The encrypted PAN is written here and never read back into a Card. */
+/**
+ * Cards, always looked up within what a tenant sees: one mode, and one program unless the work is Kadi's own. The
+ * encrypted PAN is written here and never read back into a Card.
+ */
 @Repository
 public class CardRepository {
 
   private static final String COLUMNS = """
-      id, cardholder_id, mode, type, currency, status, bin, last4, exp_month, exp_year, available, held, created_at""";
+      id, cardholder_id, mode, program_id, type, currency, status, bin, last4, exp_month, exp_year, available, held, created_at""";
 
   private final JdbcClient jdbc;
 
@@ -32,14 +36,15 @@ public class CardRepository {
 
   public void insert(Card card, EncryptedPan pan, String createdBy) {
     jdbc.sql("""
-            insert into cards (id, cardholder_id, mode, type, currency, status, bin, last4, exp_month, exp_year,
-                               pan_ciphertext, pan_key_version, pan_fingerprint, available, held, created_by,
+            insert into cards (id, cardholder_id, mode, program_id, type, currency, status, bin, last4, exp_month,
+                               exp_year, pan_ciphertext, pan_key_version, pan_fingerprint, available, held, created_by,
                                created_at, updated_at)
-            values (:id, :cardholder, :mode, :type, :currency, :status, :bin, :last4, :expMonth, :expYear,
+            values (:id, :cardholder, :mode, :program, :type, :currency, :status, :bin, :last4, :expMonth, :expYear,
                     :ciphertext, :keyVersion, :fingerprint, :available, :held, :createdBy, :createdAt, :createdAt)""")
         .param("id", card.id())
         .param("cardholder", card.cardholderId())
         .param("mode", card.mode().wireName())
+        .param("program", card.programId())
         .param("type", wire(card.type()))
         .param("currency", card.currency().code())
         .param("status", wire(card.status()))
@@ -73,18 +78,20 @@ public class CardRepository {
         .update();
   }
 
-  public Optional<Card> find(UUID id, Mode mode) {
-    return select(id, mode, "");
+  public Optional<Card> find(UUID id, Tenant tenant) {
+    return select(id, tenant, "");
   }
 
   /** The card, locked until the transaction ends: every change to a card goes through here. */
-  public Optional<Card> findForUpdate(UUID id, Mode mode) {
-    return select(id, mode, " for update");
+  public Optional<Card> findForUpdate(UUID id, Tenant tenant) {
+    return select(id, tenant, " for update");
   }
 
-  private Optional<Card> select(UUID id, Mode mode, String lock) {
-    return jdbc.sql("select " + COLUMNS + " from cards where id = ? and mode = ?" + lock)
-        .params(id, mode.wireName())
+  /** Another program's card is simply not found, so that nothing tells a client it exists. */
+  private Optional<Card> select(UUID id, Tenant tenant, String lock) {
+    return jdbc.sql("select " + COLUMNS + " from cards where id = ? and mode = ?"
+            + " and (cast(? as uuid) is null or program_id = ?)" + lock)
+        .params(id, tenant.mode().wireName(), tenant.programId(), tenant.programId())
         .query(CardRepository::map)
         .optional();
   }
@@ -94,6 +101,7 @@ public class CardRepository {
         row.getObject("id", UUID.class),
         row.getObject("cardholder_id", UUID.class),
         Mode.fromWireName(row.getString("mode")),
+        row.getObject("program_id", UUID.class),
         CardType.valueOf(row.getString("type").toUpperCase(Locale.ROOT)),
         IsoCurrency.valueOf(row.getString("currency")),
         CardStatus.valueOf(row.getString("status").toUpperCase(Locale.ROOT)),

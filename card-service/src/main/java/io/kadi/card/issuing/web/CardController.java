@@ -9,6 +9,8 @@ import io.kadi.card.issuing.domain.CardType;
 import io.kadi.card.issuing.domain.LifecycleAction;
 import io.kadi.card.outcome.web.Refusals;
 import io.kadi.kit.context.RequestContext;
+import io.kadi.kit.security.RequiresScope;
+import io.kadi.kit.security.Scopes;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -67,6 +69,7 @@ class CardController {
     }
   }
 
+  @RequiresScope(Scopes.CARDS_ISSUE)
   @PostMapping
   ResponseEntity<CardView> issue(@Valid @RequestBody IssueCardRequest request, RequestContext context) {
     Card card = Refusals.orThrow(cards.issue(new NewCard(request.cardholderId(),
@@ -74,12 +77,14 @@ class CardController {
     return ResponseEntity.created(URI.create("/v1/cards/" + card.id())).body(CardView.of(card));
   }
 
+  @RequiresScope(Scopes.CARDS_READ)
   @GetMapping("/{cardId}")
   CardView get(@PathVariable UUID cardId, RequestContext context) {
-    return CardView.of(Refusals.orThrow(cards.get(cardId, context.mode())));
+    return CardView.of(Refusals.orThrow(cards.get(cardId, context.tenant())));
   }
 
   /** 201 for a new funding; 200 with the original funding when its reference was already used with the same amount. */
+  @RequiresScope(Scopes.CARDS_FUND)
   @PostMapping("/{cardId}/fundings")
   ResponseEntity<FundingView> fund(@PathVariable UUID cardId, @Valid @RequestBody FundingRequest request, RequestContext context) {
     FundingResult result = Refusals.orThrow(
@@ -87,16 +92,19 @@ class CardController {
     return ResponseEntity.status(result.replayed() ? HttpStatus.OK : HttpStatus.CREATED).body(FundingView.of(result));
   }
 
+  @RequiresScope(Scopes.CARDS_FREEZE)
   @PostMapping("/{cardId}/freeze")
   CardView freeze(@PathVariable UUID cardId, @Valid @RequestBody(required = false) StatusChange change, RequestContext context) {
     return change(cardId, LifecycleAction.FREEZE, change, context);
   }
 
+  @RequiresScope(Scopes.CARDS_FREEZE)
   @PostMapping("/{cardId}/unfreeze")
   CardView unfreeze(@PathVariable UUID cardId, RequestContext context) {
     return change(cardId, LifecycleAction.UNFREEZE, null, context);
   }
 
+  @RequiresScope(Scopes.CARDS_TERMINATE)
   @PostMapping("/{cardId}/terminate")
   CardView terminate(@PathVariable UUID cardId, @Valid @RequestBody(required = false) StatusChange change, RequestContext context) {
     return change(cardId, LifecycleAction.TERMINATE, change, context);

@@ -20,8 +20,8 @@ final class Cards {
   private Cards() {}
 
   static Card card(CardStatus status, long available, YearMonth expiry) {
-    return new Card(UUID.randomUUID(), UUID.randomUUID(), Mode.SANDBOX, CardType.VIRTUAL, IsoCurrency.NGN, status,
-        "506099", "1234", expiry, available, 0, NOW);
+    return new Card(UUID.randomUUID(), UUID.randomUUID(), Mode.SANDBOX, UUID.randomUUID(), CardType.VIRTUAL,
+        IsoCurrency.NGN, status, "506099", "1234", expiry, available, 0, NOW);
   }
 
   static Card funded(long available) {

@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class CardRulesTest {
 
-  private final Card active = Card.issue(UUID.randomUUID(), UUID.randomUUID(), Mode.SANDBOX, CardType.VIRTUAL,
-      IsoCurrency.NGN, "506099", "4242", YearMonth.of(2029, 11), Instant.now());
+  private final Card active = Card.issue(UUID.randomUUID(), UUID.randomUUID(), Mode.SANDBOX, UUID.randomUUID(),
+      CardType.VIRTUAL, IsoCurrency.NGN, "506099", "4242", YearMonth.of(2029, 11), Instant.now());
 
   @ParameterizedTest(name = "{0} + {1} -> {2}")
   @CsvSource({
@@ -94,7 +94,7 @@ class CardRulesTest {
   }
 
   private Card in(CardStatus status) {
-    return new Card(active.id(), active.cardholderId(), active.mode(), active.type(), active.currency(), status,
+    return new Card(active.id(), active.cardholderId(), active.mode(), active.programId(), active.type(), active.currency(), status,
         active.bin(), active.last4(), active.expiry(), active.available(), active.held(), active.createdAt());
   }
 
