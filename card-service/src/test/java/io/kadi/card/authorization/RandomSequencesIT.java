@@ -33,7 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * reversals against the real service, database and broker. After every step: funded = available + held + captured,
  * and the card holds exactly what its authorizations hold. Every transaction keeps this, so it is checked while
  * redeliveries may still be in flight. The seed is in the failure message. (limits-service's property test covers
- * its reservations, and BalancesAddUpProperties the same arithmetic over many more sequences.)
+ * its reservations, and BalancesAddUpPropertyTest the same arithmetic over many more sequences.)
  */
 @CardServiceTest
 class RandomSequencesIT {

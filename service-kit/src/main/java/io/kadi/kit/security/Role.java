@@ -25,7 +25,10 @@ public enum Role {
   AUDITOR(concat(Scopes.READS, List.of(AUDIT_READ, KEYS_READ, RISK_RULES_READ))),
   /** Everything within its program, key management and PAN reveal included. */
   ADMIN(Scopes.ALL.stream().filter(scope -> !scope.equals(PROGRAMS_WRITE)).toList()),
-  /** The platform operator: everything, in every program. Only the bootstrapped client starts with it. */
+  /**
+   * The platform operator: every scope, and programs and their clients in every program (its cards and cardholders
+   * are still its own program's). Only the bootstrapped client starts with it.
+   */
   OPERATOR(Scopes.ALL);
 
   private final Set<String> scopes;

@@ -1,5 +1,6 @@
 package io.kadi.card.iam.application;
 
+import io.kadi.card.cardholder.domain.Programs;
 import io.kadi.kit.context.Mode;
 import io.kadi.kit.security.ApiKeys;
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Properties;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -29,8 +29,6 @@ public final class IamBootstrap implements ApplicationRunner {
   public static final String KEY_ID = "KADI_KEY_ID";
   public static final String SECRET = "KADI_SECRET";
   public static final String TOTP_SECRET = "KADI_TOTP_SECRET";
-  /** The program older rows and the bootstrapped operator belong to. */
-  public static final UUID DEFAULT_PROGRAM = new UUID(0, 0);
 
   private static final Logger log = LoggerFactory.getLogger(IamBootstrap.class);
 
@@ -54,7 +52,7 @@ public final class IamBootstrap implements ApplicationRunner {
       log.info("API credentials in {} are in use; no client bootstrapped", file);
       return;
     }
-    ApiClientService.Bootstrapped made = clients.bootstrap(DEFAULT_PROGRAM, "default", Mode.fromWireName(settings.mode()),
+    ApiClientService.Bootstrapped made = clients.bootstrap(Programs.DEFAULT, "default", Mode.fromWireName(settings.mode()),
         settings.allowedIps());
     write(file, made);
     log.info("Bootstrapped {} operator {} (key {}); its credentials are in {}", settings.mode(), made.key().client().id(),

@@ -22,7 +22,7 @@ import net.jqwik.api.Provide;
  * reversals, applied the way AuthorizationService applies them: funded = available + held + captured at every step,
  * the card holds exactly what its authorizations hold, and nothing goes negative.
  */
-class BalancesAddUpProperties {
+class BalancesAddUpPropertyTest {
 
   sealed interface Step {}
 
