@@ -62,6 +62,15 @@ public class CardRepository {
         .update();
   }
 
+  /** The card's PAN as stored, for the reveal endpoint only: the one read of it. */
+  public Optional<EncryptedPan> encryptedPan(UUID id) {
+    return jdbc.sql("select pan_key_version, pan_ciphertext, pan_fingerprint from cards where id = ?")
+        .param(id)
+        .query((row, number) -> new EncryptedPan(row.getInt("pan_key_version"), row.getBytes("pan_ciphertext"),
+            row.getBytes("pan_fingerprint")))
+        .optional();
+  }
+
   public boolean fingerprintTaken(byte[] fingerprint) {
     return jdbc.sql("select exists (select 1 from cards where pan_fingerprint = ?)").param(fingerprint).query(Boolean.class).single();
   }

@@ -1,0 +1,2 @@
+/** Revealing a card's full details to a client allowed to see them. */
+package io.kadi.card.vault.application;
