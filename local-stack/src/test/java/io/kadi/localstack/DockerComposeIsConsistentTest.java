@@ -3,6 +3,7 @@ package io.kadi.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kadi.card.vault.crypto.PanVault;
+import io.kadi.kit.security.ApiSecurityProperties;
 import io.kadi.card.vault.crypto.PanVaultProperties;
 import java.io.IOException;
 import java.io.Reader;
@@ -81,6 +82,19 @@ class DockerComposeIsConsistentTest {
     assertThat(environment.get("KADI_CARD_PANVAULT_KEYS_1").toString()).startsWith("${KADI_PAN_KEY:?");
     assertThat(environment.get("KADI_CARD_PANVAULT_FINGERPRINTKEY").toString()).startsWith("${KADI_PAN_FINGERPRINT_KEY:?");
     assertThat(environment("postgres").get("POSTGRES_PASSWORD").toString()).startsWith("${KADI_DB_PASSWORD:?");
+  }
+
+  @Test
+  void everyServiceDecryptsApiSecretsWithTheSameKeyFromTheEnvironment() {
+    for (String service : List.of("card-service", "limits-service", "risk-service", "audit-service")) {
+      ApiSecurityProperties security = binder(service).bind("kadi.api.security", ApiSecurityProperties.class).get();
+      assertThat(security.secrets().keys()).as(service).containsOnlyKeys(1);
+      assertThat(security.secrets().activeKeyVersion()).as(service).isEqualTo(1);
+      assertThat(security.cipher()).isNotNull();
+      assertThat(environment(service).get("KADI_API_SECURITY_SECRETS_KEYS_1").toString()).startsWith("${KADI_API_SECRET_KEY:?");
+    }
+    assertThat(binder("card-service").bind("kadi.iam.bootstrap.credentials-file", String.class).get())
+        .isEqualTo("/var/lib/kadi/credentials");
   }
 
   @Test
