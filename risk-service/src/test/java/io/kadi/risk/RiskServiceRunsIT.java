@@ -15,6 +15,7 @@ class RiskServiceRunsIT {
 
   @Test
   void reportsHealthyWithItsOwnSchemaMigrated() {
-    ServiceChecks.assertHealthyInItsOwnSchema(port, jdbc, "risk", "risk-service", "authorization_history");
+    ServiceChecks.assertHealthyInItsOwnSchema(port, jdbc, "risk", "risk-service", "authorization_history",
+        "security_counters");
   }
 }

@@ -24,9 +24,10 @@ import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 
 /**
- * What risk-service publishes from now on: assessments, alerts and card commands, read per card. A card's records
- * share a key and so a partition, in the order they were published: once the last one expected is in, any record
- * published before it is in too, which is what makes "exactly these" assertions sound.
+ * What risk-service publishes from now on: assessments, alerts and card commands, read per card (alerts per subject:
+ * a card, an API client, an address). A subject's records share a key and so a partition, in the order they were
+ * published: once the last one expected is in, any record published before it is in too, which is what makes "exactly
+ * these" assertions sound.
  */
 public final class RiskOutputs implements AutoCloseable {
 
@@ -46,7 +47,12 @@ public final class RiskOutputs implements AutoCloseable {
   }
 
   public List<Alert> alerts(TestCard card, int count) {
-    return await(alerts, Alert.class, a -> a.getSubjectId().equals(card.key()), count);
+    return alertsAbout(card.key(), count);
+  }
+
+  /** Waits for the first {@code count} alerts about the subject; returns every one of its alerts seen by then. */
+  public List<Alert> alertsAbout(String subjectId, int count) {
+    return await(alerts, Alert.class, a -> a.getSubjectId().equals(subjectId), count);
   }
 
   public List<FreezeCard> freezes(TestCard card, int count) {
@@ -97,6 +103,21 @@ public final class RiskOutputs implements AutoCloseable {
         .build();
   }
 
+  /** An alert as expected, metadata and alert id aside. */
+  public static Alert alert(String type, AlertSeverity severity, String subjectType, String subjectId, String summary,
+      Map<String, String> details) {
+    return Alert.newBuilder()
+        .setMetadata(ANY_METADATA)
+        .setAlertId(ANY_ID)
+        .setType(type)
+        .setSeverity(severity)
+        .setSubjectType(subjectType)
+        .setSubjectId(subjectId)
+        .setSummary(summary)
+        .setDetails(details)
+        .build();
+  }
+
   /** The FreezeCard expected after a block of the request, metadata aside. */
   public static FreezeCard freeze(AuthorizationRequested request, int score, String... rules) {
     return FreezeCard.newBuilder()
@@ -122,7 +143,11 @@ public final class RiskOutputs implements AutoCloseable {
 
   /** A record risk-service published because of the request: same correlation, actor and mode, caused by it. */
   public static void assertCausedBy(Metadata published, AuthorizationRequested request) {
-    Metadata cause = request.getMetadata();
+    assertCausedBy(published, request.getMetadata());
+  }
+
+  /** A record risk-service published because of a record with this metadata. */
+  public static void assertCausedBy(Metadata published, Metadata cause) {
     assertThat(published.getCausationId()).isEqualTo(cause.getEventId().toString());
     assertThat(published.getRequestId()).isEqualTo(cause.getRequestId());
     assertThat(published.getActorClientId()).isEqualTo(cause.getActorClientId());
