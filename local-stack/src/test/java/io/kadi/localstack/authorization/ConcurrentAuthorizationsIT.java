@@ -33,7 +33,9 @@ class ConcurrentAuthorizationsIT {
 
   @BeforeAll
   static void start() {
-    services = Services.all("--kadi.card.authorizations.budget=30s", "--kadi.card.authorizations.max-pending=1000",
+    // Two hundred at once from one processor: twice the default write limit, raised as a processor's would be.
+    services = Services.all("--kadi.api.rate-limits.write.capacity=1000", "--kadi.card.authorizations.budget=30s",
+        "--kadi.card.authorizations.max-pending=1000",
         "--spring.kafka.listener.concurrency=3");
   }
 
