@@ -200,6 +200,7 @@ class ApiAuthenticationIT {
     ApiRequestLogged logged = logged("path-ids");
     assertThat(logged.getRoute()).isEqualTo("/test/things/{thingId}");
     assertThat(logged.getPathIds()).containsExactly(Map.entry("thingId", thing.toString()));
+    assertThat(logged.getRefusal()).as("a handler's refusal is logged with its code too").isEqualTo("thing_not_found");
     assertThat(logged.toString()).doesNotContain("hunter2");
   }
 
