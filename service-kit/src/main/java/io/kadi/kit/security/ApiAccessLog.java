@@ -51,8 +51,7 @@ public final class ApiAccessLog extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    return path.equals("/actuator") || path.startsWith("/actuator/") || path.equals("/error");
+    return !ApiPaths.isApi(request);
   }
 
   @Override

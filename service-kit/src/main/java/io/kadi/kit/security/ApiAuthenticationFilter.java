@@ -56,11 +56,9 @@ public final class ApiAuthenticationFilter extends OncePerRequestFilter {
     this.clock = clock;
   }
 
-  /** What is not the API: health and metrics for the platform, and the container's error page. */
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    return path.equals("/actuator") || path.startsWith("/actuator/") || path.equals("/error");
+    return !ApiPaths.isApi(request);
   }
 
   @Override
