@@ -56,7 +56,7 @@ final class ScopeInterceptor implements HandlerInterceptor {
     }
     StepUp stepUp = method.getMethodAnnotation(StepUp.class);
     if (stepUp != null) {
-      stepUps.require(request, (ApiKey) request.getAttribute(ApiAuthenticationFilter.CLAIMED_KEY), stepUp);
+      stepUps.require(request, (ApiKey) request.getAttribute(ApiAuthenticationFilter.CLAIMED_KEY), stepUp.unlessNotEnrolled());
     }
     return true;
   }

@@ -35,11 +35,19 @@ public final class StepUps {
     this.clock = clock;
   }
 
+  /**
+   * For an operation that is privileged only sometimes (raising a spending limit above the program's ceiling): returns
+   * when the request's key has stepped up, or does with this request's code; throws the refusal otherwise.
+   */
+  public void require(HttpServletRequest request) {
+    require(request, (ApiKey) request.getAttribute(ApiAuthenticationFilter.CLAIMED_KEY), false);
+  }
+
   /** Returns when the request may go on; throws the refusal otherwise. */
-  void require(HttpServletRequest request, ApiKey key, StepUp stepUp) {
+  void require(HttpServletRequest request, ApiKey key, boolean unlessNotEnrolled) {
     ApiKey.Totp totp = key.totp();
     if (totp == null || !totp.confirmed()) {
-      if (stepUp.unlessNotEnrolled()) {
+      if (unlessNotEnrolled) {
         return;
       }
       throw new ApiException(HttpStatus.FORBIDDEN, "step_up_not_enrolled", "This operation needs a TOTP code, and this "

@@ -1,5 +1,7 @@
 package io.kadi.card.controls.application;
 
+import io.kadi.card.iam.persistence.ProgramCeilings;
+import java.util.Map;
 import io.kadi.card.cardholder.application.CardholderService;
 import io.kadi.card.controls.domain.ControlsInput;
 import io.kadi.card.controls.domain.ControlsRules;
@@ -26,29 +28,48 @@ public class SpendingControlsService {
   private final CardService cards;
   private final CardholderService cardholders;
   private final ControlsEvents events;
+  private final ProgramCeilings ceilings;
   private final Clock clock;
 
   SpendingControlsService(SpendingControlsRepository controls, CardService cards, CardholderService cardholders,
-      ControlsEvents events, Clock clock) {
+      ControlsEvents events, ProgramCeilings ceilings, Clock clock) {
     this.controls = controls;
     this.cards = cards;
     this.cardholders = cardholders;
     this.events = events;
+    this.ceilings = ceilings;
     this.clock = clock;
   }
 
+  /**
+   * A limit above the program's ceiling for its currency calls {@code aboveCeiling} before anything is saved: the web
+   * layer asks for a step-up there, and a refusal it throws leaves everything as it was.
+   */
   @Transactional
-  public Outcome<SpendingControls> setForCard(UUID cardId, ControlsInput input, RequestContext context) {
+  public Outcome<SpendingControls> setForCard(UUID cardId, ControlsInput input, RequestContext context, Runnable aboveCeiling) {
     return cards.lock(cardId, context.tenant())
         .then(card -> ControlsRules.validate(input, card.currency()))
-        .then(valid -> save(ControlsOwner.CARD, cardId, valid, context));
+        .then(valid -> save(ControlsOwner.CARD, cardId, checked(valid, context, aboveCeiling), context));
   }
 
   @Transactional
-  public Outcome<SpendingControls> setForCardholder(UUID cardholderId, ControlsInput input, RequestContext context) {
+  public Outcome<SpendingControls> setForCardholder(UUID cardholderId, ControlsInput input, RequestContext context,
+      Runnable aboveCeiling) {
     return cardholders.lock(cardholderId, context.tenant())
         .then(cardholder -> ControlsRules.validate(input, null))
-        .then(valid -> save(ControlsOwner.CARDHOLDER, cardholderId, valid, context));
+        .then(valid -> save(ControlsOwner.CARDHOLDER, cardholderId, checked(valid, context, aboveCeiling), context));
+  }
+
+  private SpendingControls checked(SpendingControls valid, RequestContext context, Runnable aboveCeiling) {
+    Map<String, Long> ceilings = this.ceilings.of(context.programId());
+    boolean above = valid.spendingLimits().stream().anyMatch(limit -> {
+      Long ceiling = ceilings.get(limit.amount().currency().code());
+      return ceiling != null && limit.amount().minorUnits() > ceiling;
+    });
+    if (above) {
+      aboveCeiling.run();
+    }
+    return valid;
   }
 
   public Outcome<SpendingControls> forCard(UUID cardId, Tenant tenant) {

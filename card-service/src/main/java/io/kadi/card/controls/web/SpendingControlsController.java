@@ -1,5 +1,7 @@
 package io.kadi.card.controls.web;
 
+import io.kadi.kit.security.StepUps;
+import jakarta.servlet.http.HttpServletRequest;
 import io.kadi.card.controls.application.SpendingControlsService;
 import io.kadi.card.controls.domain.Channel;
 import io.kadi.card.controls.domain.ControlsInput;
@@ -28,9 +30,11 @@ import org.springframework.web.bind.annotation.RestController;
 class SpendingControlsController {
 
   private final SpendingControlsService controls;
+  private final StepUps stepUps;
 
-  SpendingControlsController(SpendingControlsService controls) {
+  SpendingControlsController(SpendingControlsService controls, StepUps stepUps) {
     this.controls = controls;
+    this.stepUps = stepUps;
   }
 
   enum IntervalName { per_authorization, daily, weekly, monthly, yearly, all_time }
@@ -76,8 +80,9 @@ class SpendingControlsController {
 
   @RequiresScope(Scopes.SPENDING_CONTROLS_WRITE)
   @PutMapping("/v1/cards/{cardId}/spending_controls")
-  ControlsBody setForCard(@PathVariable UUID cardId, @Valid @RequestBody ControlsBody body, RequestContext context) {
-    return ControlsBody.of(Refusals.orThrow(controls.setForCard(cardId, body.toInput(), context)));
+  ControlsBody setForCard(@PathVariable UUID cardId, @Valid @RequestBody ControlsBody body, RequestContext context,
+      HttpServletRequest request) {
+    return ControlsBody.of(Refusals.orThrow(controls.setForCard(cardId, body.toInput(), context, () -> stepUps.require(request))));
   }
 
   @RequiresScope(Scopes.SPENDING_CONTROLS_READ)
@@ -88,8 +93,10 @@ class SpendingControlsController {
 
   @RequiresScope(Scopes.SPENDING_CONTROLS_WRITE)
   @PutMapping("/v1/cardholders/{cardholderId}/spending_controls")
-  ControlsBody setForCardholder(@PathVariable UUID cardholderId, @Valid @RequestBody ControlsBody body, RequestContext context) {
-    return ControlsBody.of(Refusals.orThrow(controls.setForCardholder(cardholderId, body.toInput(), context)));
+  ControlsBody setForCardholder(@PathVariable UUID cardholderId, @Valid @RequestBody ControlsBody body, RequestContext context,
+      HttpServletRequest request) {
+    return ControlsBody.of(Refusals.orThrow(controls.setForCardholder(cardholderId, body.toInput(), context,
+        () -> stepUps.require(request))));
   }
 
   @RequiresScope(Scopes.SPENDING_CONTROLS_READ)

@@ -3,6 +3,9 @@ package io.kadi.card.iam.application;
 import io.kadi.card.iam.domain.ApiClient;
 import io.kadi.card.iam.domain.ClientRequest;
 import io.kadi.card.iam.persistence.ApiClientRepository;
+import io.kadi.card.iam.persistence.ProgramCeilings;
+import io.kadi.kit.money.IsoCurrency;
+import java.util.Map;
 import io.kadi.card.outcome.Outcome;
 import io.kadi.card.outcome.RefusalCode;
 import io.kadi.kit.context.Ids;
@@ -43,14 +46,16 @@ public class ApiClientService {
   static final String TOTP_ISSUER = "Kadi";
 
   private final ApiClientRepository clients;
+  private final ProgramCeilings programCeilings;
   private final ApiKeys keys;
   private final SecretCipher cipher;
   private final IamProperties properties;
   private final Clock clock;
 
-  public ApiClientService(ApiClientRepository clients, ApiKeys keys, SecretCipher cipher, IamProperties properties,
-      Clock clock) {
+  public ApiClientService(ApiClientRepository clients, ProgramCeilings programCeilings, ApiKeys keys, SecretCipher cipher,
+      IamProperties properties, Clock clock) {
     this.clients = clients;
+    this.programCeilings = programCeilings;
     this.keys = keys;
     this.cipher = cipher;
     this.properties = properties;
@@ -95,10 +100,31 @@ public class ApiClientService {
   public record Bootstrapped(NewKey key, TotpSecret totp) {}
 
   @Transactional
-  public UUID createProgram(String name) {
+  public Outcome<UUID> createProgram(String name, Map<String, Long> ceilings) {
     UUID id = Ids.newId();
-    clients.insertProgram(id, name, now());
-    return id;
+    return validCeilings(ceilings).then(valid -> {
+      clients.insertProgram(id, name, now());
+      programCeilings.set(id, valid);
+      return Outcome.done(id);
+    });
+  }
+
+  /**
+   * Replaces the program's spending-limit ceilings: per currency, the largest limit its clients set without a step-up.
+   */
+  @Transactional
+  public Outcome<Map<String, Long>> setCeilings(UUID program, Map<String, Long> ceilings) {
+    return validCeilings(ceilings).then(valid -> programCeilings.set(program, valid) ? Outcome.done(valid)
+        : Outcome.refused(RefusalCode.PROGRAM_NOT_FOUND, "No program " + program + "."));
+  }
+
+  private static Outcome<Map<String, Long>> validCeilings(Map<String, Long> ceilings) {
+    List<String> invalid = ceilings.entrySet().stream()
+        .filter(ceiling -> IsoCurrency.of(ceiling.getKey()).isEmpty() || ceiling.getValue() == null || ceiling.getValue() < 1)
+        .map(Map.Entry::getKey).toList();
+    return invalid.isEmpty() ? Outcome.done(Map.copyOf(ceilings)) : Outcome.refused(RefusalCode.VALIDATION_FAILED,
+        "spending_limit_ceilings takes currencies Kadi issues in, each with a positive amount in minor units: not "
+            + String.join(", ", invalid) + ".");
   }
 
   public Outcome<ApiClient> get(UUID id, ApiCaller caller) {

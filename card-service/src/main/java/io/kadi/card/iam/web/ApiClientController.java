@@ -28,6 +28,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -54,7 +55,7 @@ class ApiClientController {
 
   record RotateRequest(Long expirePreviousInSeconds) {}
 
-  record ProgramRequest(@NotBlank @Size(max = 100) String name) {}
+  record ProgramRequest(@NotBlank @Size(max = 100) String name, Map<String, Long> spendingLimitCeilings) {}
 
   record TotpConfirmation(@NotBlank String code) {}
 
@@ -158,8 +159,19 @@ class ApiClientController {
   @RequiresScope(Scopes.PROGRAMS_WRITE)
   @PostMapping("/v1/programs")
   ResponseEntity<Map<String, Object>> createProgram(@Valid @RequestBody ProgramRequest request) {
-    UUID id = clients.createProgram(request.name());
-    return ResponseEntity.created(URI.create("/v1/programs/" + id)).body(Map.of("id", id, "name", request.name()));
+    Map<String, Long> ceilings = request.spendingLimitCeilings() == null ? Map.of() : request.spendingLimitCeilings();
+    UUID id = Refusals.orThrow(clients.createProgram(request.name(), ceilings));
+    return ResponseEntity.created(URI.create("/v1/programs/" + id))
+        .body(Map.of("id", id, "name", request.name(), "spending_limit_ceilings", ceilings));
+  }
+
+  /** Above its ceiling in a currency, setting a spending limit needs a step-up (SpendingControlsService). */
+  @StepUp
+  @Sensitive
+  @RequiresScope(Scopes.PROGRAMS_WRITE)
+  @PutMapping("/v1/programs/{programId}/spending_limit_ceilings")
+  Map<String, Long> setCeilings(@PathVariable UUID programId, @RequestBody Map<String, Long> ceilings) {
+    return Refusals.orThrow(clients.setCeilings(programId, ceilings));
   }
 
   private static List<String> orEmpty(List<String> values) {
