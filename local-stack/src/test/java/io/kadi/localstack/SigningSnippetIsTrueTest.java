@@ -25,7 +25,8 @@ class SigningSnippetIsTrueTest {
   @CsvSource(delimiter = '|', value = {
       "POST | /v1/cards/0193a5b2-7c1e-7d2a-9f00-5e8c2b1a4d10/fundings | b=2&a=1 | {\"amount\": 500000, \"currency\": \"NGN\", \"reference\": \"payout-2291\"}",
       "GET  | /v1/cards/0193a5b2-7c1e-7d2a-9f00-5e8c2b1a4d10/transactions | limit=10&starting_after=a%2Fb | ''",
-      "POST | /v1/cards/0193a5b2-7c1e-7d2a-9f00-5e8c2b1a4d10/freeze | '' | ''"})
+      "POST | /v1/cards/0193a5b2-7c1e-7d2a-9f00-5e8c2b1a4d10/freeze | '' | ''",
+      "GET  | /v1/cards | status=frozen&limit=5&status=active&flag | ''"})
   void theShellFunctionSignsAsKadisClient(String method, String path, String query, String body) throws Exception {
     Map<String, String> expected = new ApiCredentials(KEY_ID, SECRET).sign(method,
         URI.create("http://localhost:8081" + path + (query.isEmpty() ? "" : "?" + query)),

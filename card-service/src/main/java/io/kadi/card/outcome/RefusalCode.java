@@ -30,6 +30,8 @@ public enum RefusalCode {
   MODE_NOT_ALLOWED,
   /** A client asked to grant a scope it does not hold itself. */
   SCOPE_ESCALATION,
+  /** A client enrolling or confirming another client's TOTP. */
+  TOTP_SELF_ONLY,
   /** A TOTP confirmation for a client with no seed waiting for one. */
   TOTP_NOT_PENDING,
   /** A TOTP code that is not the seed's current one. */

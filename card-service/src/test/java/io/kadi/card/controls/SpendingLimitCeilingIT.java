@@ -80,6 +80,18 @@ class SpendingLimitCeilingIT {
   }
 
   @Test
+  void takingAwayTheLimitsWithinTheCeilingIsRaisingThemAndNeedsTheCodeToo() {
+    assertThat(api.setControls("cards", card, limit(CEILING / 2)).status()).isEqualTo(200);
+
+    Http.Response refused = api.setControls("cards", card, "{\"blocked_categories\": [\"7995\"]}");
+
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(401);
+    assertThat(refused.text("code")).isEqualTo("step_up_required");
+    assertThat(limitOf(card)).isEqualTo(CEILING / 2);
+    assertThat(api.setControls("cards", card, limit(CEILING / 4)).status()).as("lowering needs nothing").isEqualTo(200);
+  }
+
+  @Test
   void aLimitInAnotherCurrencyThanTheCeilingsIsNotCapped() {
     UUID shillings = api.activeCard("KES");
 

@@ -235,6 +235,59 @@ class ApiClientsIT {
     assertThat(made.status()).as(made.toString()).isEqualTo(201);
   }
 
+  @Test
+  void aClientCannotTakeOverAClientWithScopesItLacks() {
+    TestApiClients.Client keyManager = TestApiClients.create(admin.programId(), Mode.SANDBOX, List.of(),
+        Set.of(Scopes.KEYS_READ, Scopes.KEYS_WRITE), List.of());
+    steppedUp(keyManager);
+    Http asKeyManager = http.as(keyManager.credentials());
+
+    assertRefused(asKeyManager.post("/v1/api_clients/" + admin.clientId() + "/rotate", "{\"expire_previous_in_seconds\": 0}"),
+        403, "scope_escalation");
+    assertRefused(asKeyManager.post("/v1/api_clients/" + admin.clientId() + "/revoke", ""), 403, "scope_escalation");
+
+    assertThat(keysOf(admin.clientId())).isEqualTo(1);
+    assertThat(http.get("/v1/api_clients/" + admin.clientId()).text("revoked_at")).isNull();
+  }
+
+  @Test
+  void aClientEnrolsOnlyItsOwnTotpAndItsSeedStaysInForceUntilANewOneIsConfirmed() {
+    TotpSecret old = TestApiClients.enrolTotp(admin.clientId()); // a seed the admin's elevated key never used
+    ApiCredentials otherKey = TestApiClients.addKey(admin.clientId(), Mode.SANDBOX, null);
+    TestApiClients.Client other = issuerOf(admin.programId());
+    assertRefused(http.post("/v1/api_clients/" + other.clientId() + "/totp", ""), 403, "totp_self_only");
+
+    Http.Response enrolled = http.post("/v1/api_clients/" + admin.clientId() + "/totp", "");
+    assertThat(enrolled.status()).as(enrolled.toString()).isEqualTo(201);
+    assertThat(http.get("/v1/api_clients/" + admin.clientId()).text("totp")).isEqualTo("confirmed");
+    TotpSecret fresh = TotpSecret.fromBase32(enrolled.text("otpauth_uri").replaceAll(".*[?&]secret=([A-Z2-7]+).*", "$1"));
+    Http.Response confirmed = http.post("/v1/api_clients/" + admin.clientId() + "/totp/confirm",
+        "{\"code\": \"" + TestApiClients.totpCode(fresh) + "\"}");
+    assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+
+    String reveal = "/v1/cards/" + UUID.randomUUID() + "/sensitive";
+    assertRefused(http.as(otherKey).send("GET", reveal, null, Map.of(StepUps.HEADER, TestApiClients.totpCode(old))),
+        401, "invalid_totp");
+    assertRefused(http.as(otherKey).send("GET", reveal, null, Map.of(StepUps.HEADER, TestApiClients.totpCode(fresh))),
+        404, "card_not_found");
+  }
+
+  @Test
+  void anAnswerWithANewSecretIsNeverStoredForAnIdempotentReplay() {
+    Map<String, String> headers = Map.of("Content-Type", "application/json", "Idempotency-Key", "new-client-" + UUID.randomUUID());
+    String create = "{\"name\": \"payouts\", \"mode\": \"sandbox\", \"roles\": [\"issuer\"]}";
+
+    Http.Response first = http.send("POST", "/v1/api_clients", create, headers);
+    Http.Response retried = http.send("POST", "/v1/api_clients", create, headers);
+
+    assertThat(first.status()).isEqualTo(201);
+    assertThat(retried.status()).isEqualTo(201);
+    assertThat(retried.header("Idempotent-Replayed")).isNull();
+    assertThat(retried.text("key_id")).isNotEqualTo(first.text("key_id"));
+    assertThat(jdbc.sql("select count(*) from idempotency_keys where idempotency_key = ?").param(headers.get("Idempotency-Key"))
+        .query(Long.class).single()).isZero();
+  }
+
   private static final String CARDHOLDER = """
       {"name": "Wanjiru Kamau", "email": "wanjiru@example.com", "phone_number": "+254712345678", "country": "KE",
        "timezone": "Africa/Nairobi"}""";

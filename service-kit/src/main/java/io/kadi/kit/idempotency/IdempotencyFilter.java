@@ -31,6 +31,7 @@ import org.springframework.web.util.WebUtils;
  *       or not.</li>
  *   <li>The key's first request still running: 409 {@code idempotency_key_in_use} with {@code Retry-After: 1}, at
  *       once.</li>
+ *   <li>An answer with {@code Cache-Control: no-store} (it shows a secret once) is never stored: a retry runs again.</li>
  *   <li>Only outcomes are stored ({@link StoredResponse#isOutcome}): after a 5xx, 401, 403, 409 or 429, or a response
  *       the container finished ({@code sendError}), the key is released and the next request with it runs.</li>
  * </ul>
@@ -158,10 +159,19 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
     }
   }
 
+  /**
+   * An answer marked {@code Cache-Control: no-store} holds something shown once (a new API secret, a TOTP seed): it is
+   * never stored, so a retry with the key runs again rather than showing it twice.
+   */
+  private static boolean holdsASecret(CapturingResponse captured) {
+    String cacheControl = captured.getHeader(HttpHeaders.CACHE_CONTROL);
+    return cacheControl != null && cacheControl.contains("no-store");
+  }
+
   private void finish(Running running) throws IOException {
     CapturingResponse captured = running.response();
     int status = captured.getStatus();
-    if (!captured.escapedCapture() && StoredResponse.isOutcome(status)) {
+    if (!captured.escapedCapture() && StoredResponse.isOutcome(status) && !holdsASecret(captured)) {
       store(running, new StoredResponse(status, captured.getContentType(), captured.getHeader(HttpHeaders.LOCATION),
           captured.getContentAsByteArray()));
     } else {

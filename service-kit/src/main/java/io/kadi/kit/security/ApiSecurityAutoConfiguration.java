@@ -98,8 +98,8 @@ public class ApiSecurityAutoConfiguration {
   }
 
   @Bean
-  StepUps stepUps(JdbcClient jdbc, SecretCipher cipher, ApiSecurityProperties properties, Clock clock) {
-    return new StepUps(jdbc, cipher, properties.stepUpWindow(), clock);
+  StepUps stepUps(JdbcClient jdbc, SecretCipher cipher, RateLimiter limiter, ApiSecurityProperties properties, Clock clock) {
+    return new StepUps(jdbc, cipher, limiter, properties.stepUpWindow(), clock);
   }
 
   @Bean

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
@@ -17,7 +18,8 @@ import javax.crypto.spec.SecretKeySpec;
  * KADI1-HMAC-SHA256
  * POST                                  the method, upper case
  * /v1/cards/abc/fundings                the path exactly as sent, still percent-encoded
- * limit=10&amp;starting_after=x            the query's name=value pairs as sent, sorted by their bytes, joined with &amp;
+ * limit=10&amp;starting_after=x            the query's name=value pairs as sent, sorted by name (a repeated name keeps the
+ *                                       order its values were sent in), joined with &amp;
  * 1764165600                            Kadi-Timestamp: Unix seconds
  * 3f2c...                               Kadi-Nonce
  * ksk_test_...                          Kadi-Key
@@ -74,7 +76,11 @@ public record CanonicalRequest(String method, String path, String query, long ti
     if (rawQuery == null || rawQuery.isEmpty()) {
       return "";
     }
-    return Arrays.stream(rawQuery.split("&")).sorted().collect(Collectors.joining("&"));
+    // Sorted by name only, and stably, so that the order of a repeated parameter's values is signed too: a=1&a=2 and
+    // a=2&a=1 bind differently.
+    return Arrays.stream(rawQuery.split("&"))
+        .sorted(Comparator.comparing((String pair) -> pair.split("=", 2)[0]))
+        .collect(Collectors.joining("&"));
   }
 
   static String sha256Hex(byte[] body) {

@@ -56,7 +56,8 @@ final class ScopeInterceptor implements HandlerInterceptor {
     }
     StepUp stepUp = method.getMethodAnnotation(StepUp.class);
     if (stepUp != null) {
-      stepUps.require(request, (ApiKey) request.getAttribute(ApiAuthenticationFilter.CLAIMED_KEY), stepUp.unlessNotEnrolled());
+      stepUps.require(request, (ApiKey) request.getAttribute(ApiAuthenticationFilter.CLAIMED_KEY), stepUp.unlessNotEnrolled(),
+          rateClass == RateClass.SENSITIVE);
     }
     return true;
   }

@@ -1,5 +1,8 @@
 package io.kadi.kit.security;
 
+import io.kadi.kit.ratelimit.RateClass;
+import io.kadi.kit.ratelimit.RateDecision;
+import io.kadi.kit.ratelimit.RateLimiter;
 import io.kadi.kit.security.totp.TotpSecret;
 import io.kadi.kit.security.totp.TotpVerifier;
 import io.kadi.kit.web.ApiException;
@@ -8,6 +11,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.OptionalLong;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,13 +28,15 @@ public final class StepUps {
 
   private final JdbcClient jdbc;
   private final SecretCipher cipher;
+  private final RateLimiter limits;
   private final TotpVerifier verifier = new TotpVerifier();
   private final Duration window;
   private final Clock clock;
 
-  public StepUps(JdbcClient jdbc, SecretCipher cipher, Duration window, Clock clock) {
+  public StepUps(JdbcClient jdbc, SecretCipher cipher, RateLimiter limits, Duration window, Clock clock) {
     this.jdbc = jdbc;
     this.cipher = cipher;
+    this.limits = limits;
     this.window = window;
     this.clock = clock;
   }
@@ -40,11 +46,15 @@ public final class StepUps {
    * when the request's key has stepped up, or does with this request's code; throws the refusal otherwise.
    */
   public void require(HttpServletRequest request) {
-    require(request, (ApiKey) request.getAttribute(ApiAuthenticationFilter.CLAIMED_KEY), false);
+    require(request, (ApiKey) request.getAttribute(ApiAuthenticationFilter.CLAIMED_KEY), false, false);
   }
 
-  /** Returns when the request may go on; throws the refusal otherwise. */
-  void require(HttpServletRequest request, ApiKey key, boolean unlessNotEnrolled) {
+  /**
+   * Returns when the request may go on; throws the refusal otherwise. Every code checked costs the client one of its
+   * sensitive requests (5 a minute by default), unless the operation is sensitive and has paid already: six digits
+   * cannot be guessed through an endpoint that counts as a mere write.
+   */
+  void require(HttpServletRequest request, ApiKey key, boolean unlessNotEnrolled, boolean alreadyCountedAsSensitive) {
     ApiKey.Totp totp = key.totp();
     if (totp == null || !totp.confirmed()) {
       if (unlessNotEnrolled) {
@@ -61,6 +71,14 @@ public final class StepUps {
       }
       throw new ApiException(HttpStatus.UNAUTHORIZED, "step_up_required",
           "This operation needs the client's current TOTP code in the " + HEADER + " header.");
+    }
+    if (!alreadyCountedAsSensitive) {
+      RateDecision decision = limits.tryConsume(key.clientId().toString(), RateClass.SENSITIVE);
+      if (!decision.allowed()) {
+        throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "rate_limited", "This client checked more TOTP codes than its "
+            + "sensitive limit of " + decision.policy() + " allows. Retry after " + decision.retryAfterSeconds() + " s.",
+            Map.of("rate_class", "sensitive"));
+      }
     }
     TotpSecret secret = TotpSecret.of(cipher.open(ApiKey.totpOwner(key.clientId()), totp.keyVersion(), totp.ciphertext()));
     OptionalLong step = verifier.verify(secret, code, now, TotpVerifier.NO_STEP_ACCEPTED);

@@ -49,8 +49,9 @@ class CanonicalRequestTest {
   }
 
   @Test
-  void queryPairsAreSortedAsSentWithoutDecoding() {
-    assertThat(CanonicalRequest.sortedQuery("limit=10&after=a%2Fb&after=a%2Aa")).isEqualTo("after=a%2Aa&after=a%2Fb&limit=10");
+  void queryPairsAreSortedByNameAsSentWithoutDecodingAndARepeatedNameKeepsItsOrder() {
+    assertThat(CanonicalRequest.sortedQuery("limit=10&after=a%2Fb&after=a%2Aa")).isEqualTo("after=a%2Fb&after=a%2Aa&limit=10");
+    assertThat(CanonicalRequest.sortedQuery("a=2&b=1&a=1")).isEqualTo("a=2&a=1&b=1");
     assertThat(CanonicalRequest.sortedQuery(null)).isEmpty();
   }
 }

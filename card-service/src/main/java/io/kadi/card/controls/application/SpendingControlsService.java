@@ -2,6 +2,7 @@ package io.kadi.card.controls.application;
 
 import io.kadi.card.iam.persistence.ProgramCeilings;
 import java.util.Map;
+import java.util.Set;
 import io.kadi.card.cardholder.application.CardholderService;
 import io.kadi.card.controls.domain.ControlsInput;
 import io.kadi.card.controls.domain.ControlsRules;
@@ -49,7 +50,7 @@ public class SpendingControlsService {
   public Outcome<SpendingControls> setForCard(UUID cardId, ControlsInput input, RequestContext context, Runnable aboveCeiling) {
     return cards.lock(cardId, context.tenant())
         .then(card -> ControlsRules.validate(input, card.currency()))
-        .then(valid -> save(ControlsOwner.CARD, cardId, checked(valid, context, aboveCeiling), context));
+        .then(valid -> save(ControlsOwner.CARD, cardId, checked(ControlsOwner.CARD, cardId, valid, context, aboveCeiling), context));
   }
 
   @Transactional
@@ -57,19 +58,36 @@ public class SpendingControlsService {
       Runnable aboveCeiling) {
     return cardholders.lock(cardholderId, context.tenant())
         .then(cardholder -> ControlsRules.validate(input, null))
-        .then(valid -> save(ControlsOwner.CARDHOLDER, cardholderId, checked(valid, context, aboveCeiling), context));
+        .then(valid -> save(ControlsOwner.CARDHOLDER, cardholderId,
+            checked(ControlsOwner.CARDHOLDER, cardholderId, valid, context, aboveCeiling), context));
   }
 
-  private SpendingControls checked(SpendingControls valid, RequestContext context, Runnable aboveCeiling) {
+  /**
+   * Raising a limit above the ceiling is setting one above it, or taking away every limit of a currency whose limits
+   * were within it (no limit is no ceiling).
+   */
+  private SpendingControls checked(ControlsOwner owner, UUID id, SpendingControls valid, RequestContext context,
+      Runnable aboveCeiling) {
     Map<String, Long> ceilings = this.ceilings.of(context.programId());
-    boolean above = valid.spendingLimits().stream().anyMatch(limit -> {
-      Long ceiling = ceilings.get(limit.amount().currency().code());
-      return ceiling != null && limit.amount().minorUnits() > ceiling;
+    if (ceilings.isEmpty()) {
+      return valid;
+    }
+    SpendingControls before = controls.find(owner, id);
+    boolean above = ceilings.entrySet().stream().anyMatch(ceiling -> {
+      Set<Long> now = amountsIn(valid, ceiling.getKey());
+      Set<Long> was = amountsIn(before, ceiling.getKey());
+      return now.stream().anyMatch(amount -> amount > ceiling.getValue())
+          || now.isEmpty() && was.stream().anyMatch(amount -> amount <= ceiling.getValue());
     });
     if (above) {
       aboveCeiling.run();
     }
     return valid;
+  }
+
+  private static Set<Long> amountsIn(SpendingControls controls, String currency) {
+    return controls.spendingLimits().stream().filter(limit -> limit.amount().currency().code().equals(currency))
+        .map(limit -> limit.amount().minorUnits()).collect(java.util.stream.Collectors.toSet());
   }
 
   public Outcome<SpendingControls> forCard(UUID cardId, Tenant tenant) {

@@ -25,7 +25,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -83,17 +85,22 @@ public class ApiClientService {
    * authenticator app, before its first privileged operation.
    */
   @Transactional
-  public Bootstrapped bootstrap(UUID program, String programName, Mode mode, List<String> allowedIps) {
+  public Optional<Bootstrapped> bootstrap(UUID program, String programName, Mode mode, List<String> allowedIps) {
+    // One instance at a time, and only into a deployment with no client of the mode: restarting never brings back an
+    // operator that was revoked, and a lost credentials file is not a way in.
+    if (!clients.noClientOfModeLocked(mode)) {
+      return Optional.empty();
+    }
     clients.insertProgram(program, programName, now());
     NewKey key = create(program, "bootstrap operator", mode, List.of(Role.OPERATOR.wireName()), Role.OPERATOR.scopes(),
         allowedIps, "bootstrap");
     if (mode == Mode.LIVE) {
-      return new Bootstrapped(key, null);
+      return Optional.of(new Bootstrapped(key, null));
     }
     TotpSecret seed = TotpSecret.generate();
     clients.enrolTotp(key.client().id(), cipher.seal(ApiKey.totpOwner(key.client().id()), seed.bytes()));
     clients.confirmTotp(key.client().id(), now());
-    return new Bootstrapped(key, seed);
+    return Optional.of(new Bootstrapped(key, seed));
   }
 
   /** The bootstrapped operator's key, and its TOTP seed (sandbox only; null otherwise). */
@@ -163,11 +170,17 @@ public class ApiClientService {
   }
 
   /**
-   * A new TOTP seed for the client's step-up, replacing any it had; it counts once {@link #confirmTotp} checked a code
-   * from it. Returns the otpauth URI to load into an authenticator app: the only time the seed is shown.
+   * A new TOTP seed for the caller's own step-up: the seed is for the person who holds the client's key, so no other
+   * client may enrol it or see it. It is pending, and the seed the client had stays in force, until {@link
+   * #confirmTotp} checks a code from it. Returns the otpauth URI to load into an authenticator app: the only time the
+   * seed is shown.
    */
   @Transactional
   public Outcome<OtpAuthUri> enrolTotp(UUID id, ApiCaller caller) {
+    if (!id.equals(caller.clientId())) {
+      return Outcome.refused(RefusalCode.TOTP_SELF_ONLY, "A client enrols its own TOTP only: its seed is for whoever holds "
+          + "its key.");
+    }
     return lockActive(id, caller).then(client -> {
       TotpSecret seed = TotpSecret.generate();
       clients.enrolTotp(id, cipher.seal(ApiKey.totpOwner(id), seed.bytes()));
@@ -178,12 +191,16 @@ public class ApiClientService {
 
   @Transactional
   public Outcome<ApiClient> confirmTotp(UUID id, String code, ApiCaller caller) {
+    if (!id.equals(caller.clientId())) {
+      return Outcome.refused(RefusalCode.TOTP_SELF_ONLY, "A client confirms its own TOTP only.");
+    }
     return lockActive(id, caller).then(client -> {
-      if (client.totp() != ApiClient.Totp.PENDING) {
+      Optional<SecretCipher.Sealed> pending = clients.pendingTotpSeed(id);
+      if (pending.isEmpty()) {
         return Outcome.<ApiClient>refused(RefusalCode.TOTP_NOT_PENDING, "API client " + id + " has no TOTP waiting for "
             + "confirmation: enrol one first (POST /v1/api_clients/" + id + "/totp).");
       }
-      SecretCipher.Sealed sealed = clients.totpSeed(id).orElseThrow();
+      SecretCipher.Sealed sealed = pending.get();
       TotpSecret seed = TotpSecret.of(cipher.open(ApiKey.totpOwner(id), sealed.keyVersion(), sealed.ciphertext()));
       if (new TotpVerifier().verify(seed, code, clock.instant(), TotpVerifier.NO_STEP_ACCEPTED).isEmpty()) {
         return Outcome.<ApiClient>refused(RefusalCode.INVALID_TOTP, "The code is not the one the app shows now. Check the "
@@ -210,11 +227,21 @@ public class ApiClientService {
     return new NewKey(clients.find(clientId, mode, null).orElseThrow(), key.keyId(), key.secret());
   }
 
+  /**
+   * The client, locked for a change, if the caller manages it: of the caller's mode and program (any program for an
+   * operator), not revoked, and holding no scope the caller lacks, so that no client can take over a more powerful
+   * one by rotating its key.
+   */
   private Outcome<ApiClient> lockActive(UUID id, ApiCaller caller) {
-    return clients.findForUpdate(id, caller.mode(), visibleProgram(caller)).<Outcome<ApiClient>>map(client -> client.isRevoked()
-            ? Outcome.refused(RefusalCode.API_CLIENT_REVOKED, "API client " + id + " was revoked at " + client.revokedAt() + ".")
-            : Outcome.done(client))
-        .orElseGet(() -> notFound(id));
+    return clients.findForUpdate(id, caller.mode(), visibleProgram(caller)).<Outcome<ApiClient>>map(client -> {
+      if (client.isRevoked()) {
+        return Outcome.refused(RefusalCode.API_CLIENT_REVOKED, "API client " + id + " was revoked at " + client.revokedAt() + ".");
+      }
+      Set<String> notHeld = new TreeSet<>(client.scopes());
+      notHeld.removeAll(caller.scopes());
+      return notHeld.isEmpty() ? Outcome.done(client) : Outcome.refused(RefusalCode.SCOPE_ESCALATION,
+          "A client manages only clients whose scopes it holds itself; it lacks " + String.join(", ", notHeld) + ".");
+    }).orElseGet(() -> notFound(id));
   }
 
   /** The program whose clients the caller manages: its own, or every one (null) for an operator. */
@@ -235,7 +262,7 @@ public class ApiClientService {
     return switch (refusal) {
       case ClientRequest.Refusal.Invalid(String detail) -> Outcome.refused(RefusalCode.VALIDATION_FAILED, detail);
       case ClientRequest.Refusal.AllowlistRequired() -> Outcome.refused(RefusalCode.ALLOWLIST_REQUIRED,
-          "A live client needs allowed_ips: the addresses its requests come from.");
+          "A live client needs allowed_ips: the networks its requests come from, none wider than a /8 (IPv4) or /16 (IPv6).");
       case ClientRequest.Refusal.OtherMode(Mode asked, Mode caller) -> Outcome.refused(RefusalCode.MODE_NOT_ALLOWED,
           "A " + caller.wireName() + " key makes only " + caller.wireName() + " clients, not " + asked.wireName() + " ones.");
       case ClientRequest.Refusal.OtherProgram() -> Outcome.refused(RefusalCode.PROGRAM_NOT_FOUND,

@@ -1,7 +1,10 @@
 package io.kadi.card.iam.application;
 
 import io.kadi.card.cardholder.domain.Programs;
+import io.kadi.card.iam.domain.ClientRequest;
 import io.kadi.kit.context.Mode;
+import io.kadi.kit.security.Cidr;
+import java.util.List;
 import io.kadi.kit.security.ApiKeys;
 import java.io.IOException;
 import java.io.Reader;
@@ -11,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,9 +22,9 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 
 /**
- * Makes the first API client when {@code kadi.iam.bootstrap.credentials-file} is set and that file holds no working
- * key: an operator in the default program, whose key id and secret go into the file, readable by its owner only
- * (0600). {@code ./kadi up} sets it to {@code .kadi/credentials}; a deployment sets it once, copies the file off the
+ * Makes the first API client when {@code kadi.iam.bootstrap.credentials-file} is set, that file holds no working key,
+ * and the mode has no client yet: an operator in the default program, whose key id and secret go into the file,
+ * readable by its owner only (0600). {@code ./kadi up} sets it to {@code .kadi/credentials}; a deployment sets it once, copies the file off the
  * volume, and makes the clients it needs with it.
  */
 public final class IamBootstrap implements ApplicationRunner {
@@ -35,11 +39,13 @@ public final class IamBootstrap implements ApplicationRunner {
   private final ApiClientService clients;
   private final ApiKeys keys;
   private final IamProperties.Bootstrap settings;
+  private final boolean requireLiveAllowlist;
 
   public IamBootstrap(ApiClientService clients, ApiKeys keys, IamProperties properties) {
     this.clients = clients;
     this.keys = keys;
     this.settings = properties.bootstrap();
+    this.requireLiveAllowlist = properties.requireLiveAllowlist();
   }
 
   @Override
@@ -52,8 +58,20 @@ public final class IamBootstrap implements ApplicationRunner {
       log.info("API credentials in {} are in use; no client bootstrapped", file);
       return;
     }
-    ApiClientService.Bootstrapped made = clients.bootstrap(Programs.DEFAULT, "default", Mode.fromWireName(settings.mode()),
-        settings.allowedIps());
+    Mode mode = Mode.fromWireName(settings.mode());
+    List<Cidr> networks = settings.allowedIps().stream().map(Cidr::parse).toList();
+    if (mode == Mode.LIVE && requireLiveAllowlist && (networks.isEmpty() || networks.stream().anyMatch(ClientRequest::tooWide))) {
+      throw new IllegalStateException("A live operator needs kadi.iam.bootstrap.allowed-ips (KADI_BOOTSTRAP_ALLOWED_IPS in "
+          + "docker-compose.yml): the networks it will call from, none wider than a /8 (IPv4) or /16 (IPv6).");
+    }
+    Optional<ApiClientService.Bootstrapped> bootstrapped = clients.bootstrap(Programs.DEFAULT, "default", mode,
+        networks.stream().map(Cidr::toString).toList());
+    if (bootstrapped.isEmpty()) {
+      log.warn("{} holds no working API key, and {} API clients exist already: no operator was bootstrapped. Make a key "
+          + "with an existing client (a local stack can start from an empty database instead).", file, settings.mode());
+      return;
+    }
+    ApiClientService.Bootstrapped made = bootstrapped.get();
     write(file, made);
     log.info("Bootstrapped {} operator {} (key {}); its credentials are in {}", settings.mode(), made.key().client().id(),
         made.key().keyId(), file);

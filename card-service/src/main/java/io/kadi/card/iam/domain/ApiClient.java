@@ -13,7 +13,10 @@ import java.util.UUID;
 public record ApiClient(UUID id, UUID programId, String name, Mode mode, List<String> roles, Set<String> scopes,
     List<String> allowedIps, String createdBy, Instant createdAt, Instant revokedAt, Totp totp, List<Key> keys) {
 
-  /** Where the client's TOTP for step-up stands: none, enrolled and waiting for a first code, or confirmed. */
+  /**
+   * Where the client's TOTP for step-up stands: none; a seed enrolled and waiting for its first code; or a confirmed
+   * seed (a new one may be pending beside it).
+   */
   public enum Totp { NONE, PENDING, CONFIRMED }
 
   /** One of the client's keys: never its secret, which is shown once when the key is made. */

@@ -14,7 +14,8 @@ import java.util.UUID;
 /**
  * What a new client is asked to be, and whether the asker may make it: its scopes are its roles' and the single
  * scopes asked for; a client can grant only scopes it holds itself, only in its own mode, and only in its own program
- * unless it may create programs. Live clients need an allowlist unless that rule is switched off.
+ * unless it may create programs. Live clients need an allowlist of real networks (none wider than a /8 of IPv4 or a /16
+ * of IPv6) unless that rule is switched off.
  */
 public record ClientRequest(String name, Mode mode, List<String> roles, List<String> scopes, List<String> allowedIps,
     UUID programId) {
@@ -47,10 +48,11 @@ public record ClientRequest(String name, Mode mode, List<String> roles, List<Str
     if (invalid.isPresent()) {
       return new Checked.Refused(new Refusal.Invalid(invalid.get()));
     }
-    List<String> ips = allowedIps.stream().map(ip -> Cidr.parse(ip).toString()).distinct().toList();
-    if (mode == Mode.LIVE && ips.isEmpty() && requireLiveAllowlist) {
+    List<Cidr> networks = allowedIps.stream().map(Cidr::parse).distinct().toList();
+    if (mode == Mode.LIVE && requireLiveAllowlist && (networks.isEmpty() || networks.stream().anyMatch(ClientRequest::tooWide))) {
       return new Checked.Refused(new Refusal.AllowlistRequired());
     }
+    List<String> ips = networks.stream().map(Cidr::toString).toList();
     if (mode != callerMode) {
       return new Checked.Refused(new Refusal.OtherMode(mode, callerMode));
     }
@@ -87,6 +89,11 @@ public record ClientRequest(String name, Mode mode, List<String> roles, List<Str
     allowedIps.stream().filter(ip -> !isCidr(ip))
         .forEach(ip -> problems.add("allowed_ips entry '" + ip + "' is not an IPv4 or IPv6 address or CIDR"));
     return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems) + ".");
+  }
+
+  /** Wider than a /8 of IPv4 or a /16 of IPv6: {@code 0.0.0.0/0} is no allowlist. */
+  public static boolean tooWide(Cidr network) {
+    return network.prefixLength() < (network.network().length == 4 ? 8 : 16);
   }
 
   private static boolean isCidr(String text) {

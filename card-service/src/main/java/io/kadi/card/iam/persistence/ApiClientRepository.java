@@ -24,12 +24,19 @@ public class ApiClientRepository {
 
   private static final String CLIENT_COLUMNS =
       "id, program_id, name, mode, roles, scopes, allowed_ips::text[] as allowed_ips, created_by, created_at, revoked_at, "
-          + "totp_ciphertext is not null as has_totp, totp_confirmed_at";
+          + "totp_confirmed_at is not null as has_totp, totp_pending_ciphertext is not null as has_pending_totp";
 
   private final JdbcClient jdbc;
 
   public ApiClientRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
+  }
+
+  /** Whether the mode has no client at all, asked under a lock only one transaction holds at a time. */
+  public boolean noClientOfModeLocked(Mode mode) {
+    jdbc.sql("select pg_advisory_xact_lock(hashtext('kadi-iam-bootstrap'))").query().singleRow();
+    return !jdbc.sql("select exists (select 1 from iam.api_clients where mode = ?)").param(mode.wireName())
+        .query(Boolean.class).single();
   }
 
   public boolean programExists(UUID id) {
@@ -108,22 +115,31 @@ public class ApiClientRepository {
         .list();
   }
 
-  /** A new TOTP seed for the client, unconfirmed until a code from it is checked. */
+  /** A new TOTP seed for the client, pending until a code from it is checked; a confirmed one stays in force meanwhile. */
   public void enrolTotp(UUID clientId, SecretCipher.Sealed seed) {
-    jdbc.sql("update iam.api_clients set totp_key_version = ?, totp_ciphertext = ?, totp_confirmed_at = null where id = ?")
+    jdbc.sql("update iam.api_clients set totp_pending_key_version = ?, totp_pending_ciphertext = ? where id = ?")
         .params(seed.keyVersion(), seed.ciphertext(), clientId).update();
   }
 
-  /** The client's sealed TOTP seed, if it has one. */
-  public Optional<SecretCipher.Sealed> totpSeed(UUID clientId) {
-    return jdbc.sql("select totp_key_version, totp_ciphertext from iam.api_clients where id = ? and totp_ciphertext is not null")
+  /** The client's pending TOTP seed, if it has one. */
+  public Optional<SecretCipher.Sealed> pendingTotpSeed(UUID clientId) {
+    return jdbc.sql("""
+            select totp_pending_key_version, totp_pending_ciphertext from iam.api_clients
+             where id = ? and totp_pending_ciphertext is not null""")
         .param(clientId)
-        .query((row, number) -> new SecretCipher.Sealed(row.getInt("totp_key_version"), row.getBytes("totp_ciphertext")))
+        .query((row, number) -> new SecretCipher.Sealed(row.getInt("totp_pending_key_version"),
+            row.getBytes("totp_pending_ciphertext")))
         .optional();
   }
 
+  /** The pending seed becomes the client's seed, replacing the one it had. */
   public void confirmTotp(UUID clientId, Instant at) {
-    jdbc.sql("update iam.api_clients set totp_confirmed_at = ? where id = ?").params(Timestamp.from(at), clientId).update();
+    jdbc.sql("""
+            update iam.api_clients
+               set totp_key_version = totp_pending_key_version, totp_ciphertext = totp_pending_ciphertext,
+                   totp_confirmed_at = ?, totp_pending_key_version = null, totp_pending_ciphertext = null
+             where id = ? and totp_pending_ciphertext is not null""")
+        .params(Timestamp.from(at), clientId).update();
   }
 
   /** The ids of the client's keys: a change to the client reaches every one of them. */
@@ -163,8 +179,8 @@ public class ApiClientRepository {
         Mode.fromWireName(row.getString("mode")), strings(row.getArray("roles")),
         Set.copyOf(strings(row.getArray("scopes"))), strings(row.getArray("allowed_ips")), row.getString("created_by"),
         instant(row.getTimestamp("created_at")), instant(row.getTimestamp("revoked_at")),
-        !row.getBoolean("has_totp") ? ApiClient.Totp.NONE
-            : row.getTimestamp("totp_confirmed_at") == null ? ApiClient.Totp.PENDING : ApiClient.Totp.CONFIRMED, keys);
+        row.getBoolean("has_totp") ? ApiClient.Totp.CONFIRMED
+            : row.getBoolean("has_pending_totp") ? ApiClient.Totp.PENDING : ApiClient.Totp.NONE, keys);
   }
 
   private static List<String> strings(Array array) throws SQLException {

@@ -26,7 +26,7 @@ public final class Refusals {
           HttpStatus.CONFLICT;
       case KYC_NOT_VERIFIED, CURRENCY_MISMATCH -> HttpStatus.UNPROCESSABLE_CONTENT;
       case UNSUPPORTED_CURRENCY, INVALID_AMOUNT, VALIDATION_FAILED, ALLOWLIST_REQUIRED, INVALID_TOTP -> HttpStatus.BAD_REQUEST;
-      case MODE_NOT_ALLOWED, SCOPE_ESCALATION -> HttpStatus.FORBIDDEN;
+      case MODE_NOT_ALLOWED, SCOPE_ESCALATION, TOTP_SELF_ONLY -> HttpStatus.FORBIDDEN;
       case OVERLOADED -> HttpStatus.SERVICE_UNAVAILABLE;
     };
     return new ApiException(status, refusal.code().code(), refusal.detail());
