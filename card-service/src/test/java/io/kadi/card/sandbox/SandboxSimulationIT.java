@@ -29,7 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * card-service's sandbox failure simulations, through the real request path: a short balance (40051), invalid
  * parameters (40055) and a KYC rejection (reference {@code sandbox_kyc_rejected}); and a live client's same requests,
- * handled as any other. docs/api.md, "Sandbox failure simulation".
+ * handled as any other. See docs/api.md#sandbox-failure-simulation.
  */
 @CardServiceTest
 class SandboxSimulationIT {

@@ -3,9 +3,9 @@ package io.kadi.card.sandbox.domain;
 import io.kadi.kit.context.Mode;
 
 /**
- * The values with which an integrator makes card-service fail on purpose, in sandbox mode only; docs/api.md lists
- * them all under "Sandbox failure simulation". In live mode no value means anything: the same request is handled as
- * any other.
+ * The values with which an integrator makes card-service fail on purpose, in sandbox mode only; they are documented,
+ * with every other simulated failure, in docs/api.md#sandbox-failure-simulation. In live mode no value means anything:
+ * the same request is handled as any other.
  *
  * <p>Amounts are minor units of whatever currency the authorization is in. limits-service (40052) and risk-service
  * (40053, 40054) recognize their own amounts in their own domains; the five are distinct, so that one request asks

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The amount with which an integrator makes limits-service decline on purpose, in sandbox mode only; docs/api.md
- * lists every simulated failure under "Sandbox failure simulation". In live mode it is an amount like any other.
+ * The amount with which an integrator makes limits-service decline on purpose, in sandbox mode only; docs/limits.md
+ * and docs/api.md#sandbox-failure-simulation document it with every other simulated failure. In live mode it is an
+ * amount like any other.
  *
  * <p>A simulated decline is a real one: kept as {@code declined} (so it reserves nothing), published as
  * {@code LimitsEvaluated}, and turned into card-service's {@code spending_limit} decline; only the controls are not

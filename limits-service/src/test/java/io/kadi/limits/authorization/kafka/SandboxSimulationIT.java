@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The sandbox's simulated spending limit (40052 minor units) on real records: a {@code spending_limit} decline
  * without any control, that reserves nothing; and the same amount in live, evaluated as any other.
- * docs/api.md, "Sandbox failure simulation".
+ * See docs/api.md#sandbox-failure-simulation.
  */
 @LimitsServiceTest
 class SandboxSimulationIT {

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What an integrator asks risk-service to simulate with the amount of a sandbox authorization; docs/api.md lists every
- * simulated failure under "Sandbox failure simulation". In live mode no amount simulates anything.
+ * What an integrator asks risk-service to simulate with the amount of a sandbox authorization; docs/risk.md and
+ * docs/api.md#sandbox-failure-simulation document it with every other simulated failure. In live mode no amount
+ * simulates anything.
  *
  * <p>Amounts are minor units of whatever currency the authorization is in. A simulated authorization is still
  * recorded in the card's history, as any other.

@@ -28,7 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The sandbox's simulated risk outcomes on real records: 40053 is blocked with score 100 (alerted, and frozen, as auto-
  * freeze is on in these tests), 40054 is recorded and never answered; in live both are scored as any amount.
- * docs/api.md, "Sandbox failure simulation".
+ * See docs/api.md#sandbox-failure-simulation.
  */
 @RiskServiceTest
 class SandboxSimulationIT {
