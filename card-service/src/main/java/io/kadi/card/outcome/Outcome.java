@@ -17,6 +17,10 @@ public sealed interface Outcome<T> {
     return new Refused<>(new Refusal(code, detail));
   }
 
+  static <T> Outcome<T> refused(Refusal refusal) {
+    return new Refused<>(refusal);
+  }
+
   /** Goes on with the value when done; passes a refusal through untouched. */
   default <R> Outcome<R> then(Function<T, Outcome<R>> next) {
     return switch (this) {

@@ -1,9 +1,31 @@
 package io.kadi.card.outcome;
 
-/** Why an operation was refused: a stable code, and a sentence for people. */
-public record Refusal(RefusalCode code, String detail) {
+import java.util.List;
+
+/**
+ * Why an operation was refused: a stable code, a sentence for people and, for a request with invalid fields, each
+ * field named as on the wire with what is wrong with it (the REST problem's {@code errors}).
+ */
+public record Refusal(RefusalCode code, String detail, List<FieldError> errors) {
 
   private static final int SHOWN = 40;
+
+  /** A field of a request that is missing or invalid: its wire name ({@code snake_case}) and what is wrong. */
+  public record FieldError(String field, String message) {}
+
+  public Refusal {
+    errors = List.copyOf(errors);
+  }
+
+  public Refusal(RefusalCode code, String detail) {
+    this(code, detail, List.of());
+  }
+
+  /** {@code validation_failed} naming the field, as the REST API names the fields of a request it cannot read. */
+  public static Refusal invalidField(String field, String message) {
+    return new Refusal(RefusalCode.VALIDATION_FAILED, "Some fields are missing or invalid: " + field + ".",
+        List.of(new FieldError(field, message)));
+  }
 
   /**
    * Input as a refusal may repeat it: at most 40 characters, without NUL, so that a refusal never grows with what

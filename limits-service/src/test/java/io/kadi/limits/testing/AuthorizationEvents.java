@@ -14,10 +14,12 @@ import io.kadi.events.common.v1.Metadata;
 import io.kadi.kit.context.Mode;
 import io.kadi.kit.context.RecordMetadata;
 import io.kadi.kit.context.RequestContext;
+import io.kadi.limits.authorization.domain.SandboxSimulation;
 import io.kadi.schemas.serde.CatalogueRecordTypes;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 
 /**
@@ -61,6 +63,18 @@ public final class AuthorizationEvents {
         .setCardControls(controls().build())
         .setCardholderControls(controls().build())
         .setDeclinedAtRequest(null);
+  }
+
+  /**
+   * A random amount from NGN 1.00 to NGN 1000.00, but never the amount that simulates a spending limit in sandbox
+   * (the mode of these records), which random tests of limits must not meet.
+   */
+  public static long randomAmount(Random random) {
+    long amount;
+    do {
+      amount = random.nextLong(1_00, 1000_00 + 1);
+    } while (amount == SandboxSimulation.SPENDING_LIMIT_AMOUNT);
+    return amount;
   }
 
   /** Controls that restrict nothing, to add to. */

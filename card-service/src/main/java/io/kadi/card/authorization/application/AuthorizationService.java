@@ -14,7 +14,9 @@ import io.kadi.card.issuing.application.CardService;
 import io.kadi.card.issuing.domain.Amounts;
 import io.kadi.card.issuing.domain.Card;
 import io.kadi.card.outcome.Outcome;
+import io.kadi.card.outcome.Refusal;
 import io.kadi.card.outcome.RefusalCode;
+import io.kadi.card.sandbox.domain.SandboxSimulation;
 import io.kadi.kit.context.RequestContext;
 import io.kadi.kit.context.Tenant;
 import io.kadi.kit.money.Money;
@@ -64,10 +66,16 @@ public class AuthorizationService {
 
   /**
    * Checks the card and holds the amount, or declines at once (still with the events). Refused only when the request
-   * itself is wrong: a malformed amount or merchant, or a card the caller does not see (of another mode or program).
+   * itself is wrong: a malformed amount or merchant, or a card the caller does not see (of another mode or program);
+   * in sandbox, also for the amount that simulates invalid parameters ({@link SandboxSimulation}), as a field that
+   * cannot be read is refused: before anything is looked up, held or published.
    */
   @Transactional
   public Outcome<Authorization> request(UUID id, NewAuthorization request, RequestContext context) {
+    if (SandboxSimulation.refusesAmount(context.mode(), request.amount())) {
+      return Outcome.refused(Refusal.invalidField("amount",
+          "has an invalid value: " + request.amount() + " simulates invalid parameters in sandbox"));
+    }
     return Amounts.money(request.amount(), request.currency())
         .then(amount -> Merchant.of(request.merchantName(), request.merchantMcc(), request.merchantCountry(), request.merchantCity())
             .then(merchant -> cards.lock(request.cardId(), context.tenant())

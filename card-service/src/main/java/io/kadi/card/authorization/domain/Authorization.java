@@ -5,6 +5,7 @@ import io.kadi.card.issuing.domain.Card;
 import io.kadi.card.issuing.domain.CardStatus;
 import io.kadi.card.outcome.Outcome;
 import io.kadi.card.outcome.RefusalCode;
+import io.kadi.card.sandbox.domain.SandboxSimulation;
 import io.kadi.kit.context.Mode;
 import io.kadi.kit.money.Money;
 import java.time.Instant;
@@ -52,7 +53,10 @@ public record Authorization(
     return new Requested(authorization, declined.isPresent() ? card : card.hold(amount.minorUnits()));
   }
 
-  /** What card-service can tell by itself, in this order; the last, funds, is checked against the available balance. */
+  /**
+   * What card-service can tell by itself, in this order; the last, funds, is checked against the available balance,
+   * and declined in sandbox for the amount that simulates a short balance ({@link SandboxSimulation}).
+   */
   static Optional<DeclineReason> checkAtRequest(Card card, boolean kycVerified, Money amount, Instant now) {
     if (card.status() != CardStatus.ACTIVE) {
       return Optional.of(DeclineReason.CARD_NOT_ACTIVE);
@@ -66,7 +70,7 @@ public record Authorization(
     if (amount.currency() != card.currency()) {
       return Optional.of(DeclineReason.CURRENCY_MISMATCH);
     }
-    if (amount.minorUnits() > card.available()) {
+    if (amount.minorUnits() > card.available() || SandboxSimulation.declinesForFunds(card.mode(), amount.minorUnits())) {
       return Optional.of(DeclineReason.INSUFFICIENT_FUNDS);
     }
     return Optional.empty();

@@ -43,7 +43,10 @@ public class CardholderService {
     return cardholder;
   }
 
-  /** Records a KYC decision. Repeating the current decision changes nothing and emits nothing. */
+  /**
+   * Records a KYC decision (in sandbox, a rejection for the reference that simulates one: see
+   * {@link Cardholder#kycAfter}). Repeating the current decision changes nothing and emits nothing.
+   */
   @Transactional
   public Outcome<Cardholder> decideKyc(UUID id, KycStatus status, Integer tier, String reference, RequestContext context) {
     Optional<Cardholder> found = cardholders.findForUpdate(id, context.tenant());
@@ -51,7 +54,7 @@ public class CardholderService {
       return notFound(id);
     }
     Cardholder cardholder = found.get();
-    return cardholder.kyc().decide(status, tier, reference).then(kyc -> {
+    return cardholder.kycAfter(status, tier, reference).then(kyc -> {
       if (kyc.equals(cardholder.kyc())) {
         return Outcome.done(cardholder);
       }

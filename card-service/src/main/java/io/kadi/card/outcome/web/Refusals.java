@@ -3,9 +3,10 @@ package io.kadi.card.outcome.web;
 import io.kadi.card.outcome.Outcome;
 import io.kadi.card.outcome.Refusal;
 import io.kadi.kit.web.ApiException;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 
-/** Turns a refused outcome into the REST problem for its code. */
+/** Turns a refused outcome into the REST problem for its code, with an {@code errors} entry per invalid field it names. */
 public final class Refusals {
 
   private Refusals() {}
@@ -29,6 +30,9 @@ public final class Refusals {
       case MODE_NOT_ALLOWED, SCOPE_ESCALATION, TOTP_SELF_ONLY -> HttpStatus.FORBIDDEN;
       case OVERLOADED -> HttpStatus.SERVICE_UNAVAILABLE;
     };
-    return new ApiException(status, refusal.code().code(), refusal.detail());
+    return new ApiException(status, refusal.code().code(), refusal.detail(), refusal.errors().isEmpty() ? Map.of()
+        : Map.of("errors", refusal.errors().stream()
+            .map(error -> Map.of("field", error.field(), "message", error.message()))
+            .toList()));
   }
 }

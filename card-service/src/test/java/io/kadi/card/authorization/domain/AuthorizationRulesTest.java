@@ -10,6 +10,7 @@ import io.kadi.card.issuing.domain.Card;
 import io.kadi.card.issuing.domain.CardStatus;
 import io.kadi.card.outcome.Outcome;
 import io.kadi.card.outcome.RefusalCode;
+import io.kadi.kit.context.Mode;
 import io.kadi.kit.money.IsoCurrency;
 import io.kadi.kit.money.Money;
 import java.time.YearMonth;
@@ -45,6 +46,30 @@ class AuthorizationRulesTest {
         .contains(DeclineReason.CURRENCY_MISMATCH);
     assertThat(Authorization.checkAtRequest(Cards.funded(99), true, naira, NOW)).contains(DeclineReason.INSUFFICIENT_FUNDS);
     assertThat(Authorization.checkAtRequest(Cards.funded(100), true, naira, NOW)).isEmpty();
+  }
+
+  @Test
+  void inSandboxTheSimulatedAmountIsDeclinedForFundsWhateverTheBalanceAfterTheOtherChecks() {
+    Money simulated = new Money(40_051, IsoCurrency.NGN);
+    Card frozen = Cards.card(CardStatus.FROZEN, 100_000, YearMonth.of(2029, 11));
+
+    Authorization.Requested declined = Cards.request(Cards.funded(100_000), 40_051);
+
+    assertThat(declined.authorization().status()).isEqualTo(AuthorizationStatus.DECLINED);
+    assertThat(declined.authorization().declineReason()).isEqualTo(DeclineReason.INSUFFICIENT_FUNDS);
+    assertThat(declined.authorization().held()).isZero();
+    assertThat(declined.card().available()).isEqualTo(100_000);
+    assertThat(Authorization.checkAtRequest(frozen, true, simulated, NOW)).contains(DeclineReason.CARD_NOT_ACTIVE);
+    assertThat(Authorization.checkAtRequest(Cards.funded(100_000), true, new Money(40_050, IsoCurrency.NGN), NOW)).isEmpty();
+  }
+
+  @Test
+  void inLiveTheSimulatedAmountIsHeldAsAnyOther() {
+    Authorization.Requested held = Cards.request(Cards.funded(Mode.LIVE, 100_000), 40_051);
+
+    assertThat(held.authorization().status()).isEqualTo(AuthorizationStatus.PENDING);
+    assertThat(held.authorization().held()).isEqualTo(40_051);
+    assertThat(held.card().available()).isEqualTo(100_000 - 40_051);
   }
 
   @Test

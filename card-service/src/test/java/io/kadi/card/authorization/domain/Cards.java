@@ -20,12 +20,20 @@ final class Cards {
   private Cards() {}
 
   static Card card(CardStatus status, long available, YearMonth expiry) {
-    return new Card(UUID.randomUUID(), UUID.randomUUID(), Mode.SANDBOX, UUID.randomUUID(), CardType.VIRTUAL,
+    return card(Mode.SANDBOX, status, available, expiry);
+  }
+
+  static Card card(Mode mode, CardStatus status, long available, YearMonth expiry) {
+    return new Card(UUID.randomUUID(), UUID.randomUUID(), mode, UUID.randomUUID(), CardType.VIRTUAL,
         IsoCurrency.NGN, status, "506099", "1234", expiry, available, 0, NOW);
   }
 
   static Card funded(long available) {
-    return card(CardStatus.ACTIVE, available, YearMonth.of(2029, 11));
+    return funded(Mode.SANDBOX, available);
+  }
+
+  static Card funded(Mode mode, long available) {
+    return card(mode, CardStatus.ACTIVE, available, YearMonth.of(2029, 11));
   }
 
   static Authorization.Requested request(Card card, long amount) {

@@ -1,5 +1,6 @@
 package io.kadi.limits.authorization.application;
 
+import io.kadi.kit.context.Mode;
 import io.kadi.kit.context.RequestContext;
 import io.kadi.limits.authorization.domain.Authorization;
 import io.kadi.limits.authorization.domain.AuthorizationUpdate;
@@ -8,10 +9,12 @@ import io.kadi.limits.authorization.domain.LimitCheck;
 import io.kadi.limits.authorization.domain.LimitDecision;
 import io.kadi.limits.authorization.domain.LimitRequest;
 import io.kadi.limits.authorization.domain.Reservation;
+import io.kadi.limits.authorization.domain.SandboxSimulation;
 import io.kadi.limits.authorization.domain.ScopedControls;
 import io.kadi.limits.authorization.persistence.LimitSubjects;
 import io.kadi.limits.authorization.persistence.ReservationRepository;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,15 +44,18 @@ public class LimitsService {
   /**
    * Checks the authorization against the card's, the cardholder's and the KYC tier's controls and, when it passes,
    * reserves its amount. Under the card's and the cardholder's locks, so that no concurrent evaluation counts the same
-   * room twice.
+   * room twice. In sandbox, the amount that simulates a spending limit is declined whatever the controls
+   * ({@link SandboxSimulation}), and kept and published as any decline.
    */
   @Transactional
   public LimitDecision evaluate(LimitRequest request, RequestContext context) {
     Authorization authorization = request.authorization();
+    Optional<LimitDecision> simulated = SandboxSimulation.decision(authorization, context.mode() == Mode.SANDBOX);
     List<ScopedControls> controls = request.controls(ceilings.of(request.kycTier()));
     List<Counter> counters = List.copyOf(LimitCheck.counters(authorization, controls));
     subjects.lock(authorization.cardId(), authorization.cardholderId());
-    LimitDecision decision = LimitCheck.evaluate(authorization, controls, reservations.tally(authorization, counters));
+    LimitDecision decision = simulated.orElseGet(
+        () -> LimitCheck.evaluate(authorization, controls, reservations.tally(authorization, counters)));
     reservations.insert(Reservation.of(authorization, decision));
     decisions.evaluated(authorization, decision, context);
     return decision;

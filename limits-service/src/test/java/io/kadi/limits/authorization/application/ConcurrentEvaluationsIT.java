@@ -59,7 +59,7 @@ class ConcurrentEvaluationsIT {
   void concurrentEvaluationsOnOneCardNeverApproveMoreThanItsDailyLimit() throws Exception {
     Controls daily = Controls.spendingLimits(List.of(SpendingLimit.of(DAILY_LIMIT, "NGN", Interval.DAILY)));
     List<LimitRequest> requests = IntStream.range(0, AUTHORIZATIONS)
-        .mapToObj(i -> request(cards.getFirst(), random.nextLong(1_00, 1000_00 + 1), daily, Controls.NONE)).toList();
+        .mapToObj(i -> request(cards.getFirst(), AuthorizationEvents.randomAmount(random), daily, Controls.NONE)).toList();
 
     List<LimitDecision> decisions = evaluateAllAtOnce(requests);
 
@@ -70,7 +70,7 @@ class ConcurrentEvaluationsIT {
   void concurrentEvaluationsOnTwoCardsNeverApproveMoreThanTheCardholdersDailyLimit() throws Exception {
     Controls daily = Controls.spendingLimits(List.of(SpendingLimit.of(DAILY_LIMIT, "NGN", Interval.DAILY)));
     List<LimitRequest> requests = IntStream.range(0, AUTHORIZATIONS)
-        .mapToObj(i -> request(cards.get(i % 2), random.nextLong(1_00, 1000_00 + 1), Controls.NONE, daily)).toList();
+        .mapToObj(i -> request(cards.get(i % 2), AuthorizationEvents.randomAmount(random), Controls.NONE, daily)).toList();
 
     List<LimitDecision> decisions = evaluateAllAtOnce(requests);
 

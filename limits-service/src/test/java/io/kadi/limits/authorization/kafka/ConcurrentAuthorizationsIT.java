@@ -1,5 +1,6 @@
 package io.kadi.limits.authorization.kafka;
 
+import static io.kadi.limits.testing.AuthorizationEvents.randomAmount;
 import static io.kadi.limits.testing.AuthorizationEvents.requested;
 import static io.kadi.limits.testing.AuthorizationEvents.spendingLimit;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -100,7 +101,7 @@ class ConcurrentAuthorizationsIT {
 
   private List<AuthorizationRequested> randomRequests(List<UUID> cards, SpendingControls card, SpendingControls cardholderControls) {
     return IntStream.range(0, AUTHORIZATIONS).mapToObj(i -> requested(cards.get(i % cards.size()), cardholder,
-            random.nextLong(1_00, 1000_00 + 1), "NGN")
+            randomAmount(random), "NGN")
             .setCardControls(card)
             .setCardholderControls(cardholderControls)
             .build())

@@ -13,6 +13,12 @@ public sealed interface AssessmentOutcome {
   record RecordedOnly(String declinedAtRequest) implements AssessmentOutcome {}
 
   /**
+   * Recorded, deliberately not answered: the sandbox's simulation of risk-service timing out
+   * ({@link io.kadi.risk.scoring.domain.SandboxSimulation#NO_ANSWER}), so card-service gives its stand-in decision.
+   */
+  record Unanswered(UUID authorizationId) implements AssessmentOutcome {}
+
+  /**
    * Nothing done: the authorization is in the history already, under another event id. A copy of one request would
    * carry the same event id (and be skipped by the inbox), so this is a second request reusing an authorization id.
    */

@@ -1,14 +1,17 @@
 package io.kadi.risk.scoring.application;
 
+import io.kadi.kit.context.Mode;
 import io.kadi.kit.context.RequestContext;
 import io.kadi.risk.scoring.application.AssessmentOutcome.AlreadyRecorded;
 import io.kadi.risk.scoring.application.AssessmentOutcome.Assessed;
 import io.kadi.risk.scoring.application.AssessmentOutcome.RecordedOnly;
+import io.kadi.risk.scoring.application.AssessmentOutcome.Unanswered;
 import io.kadi.risk.scoring.domain.Assessment;
 import io.kadi.risk.scoring.domain.Attempt;
 import io.kadi.risk.scoring.domain.AttemptStatus;
 import io.kadi.risk.scoring.domain.Features;
 import io.kadi.risk.scoring.domain.RiskPolicy;
+import io.kadi.risk.scoring.domain.SandboxSimulation;
 import io.kadi.risk.scoring.persistence.AuthorizationHistory;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -34,7 +37,10 @@ public class RiskAssessor {
     this.policy = properties.policy();
   }
 
-  /** Records the authorization and, unless card-service declined it at once, scores it and publishes the result. */
+  /**
+   * Records the authorization and, unless card-service declined it at once, scores it and publishes the result. In
+   * sandbox, the amounts of {@link SandboxSimulation} are blocked without scoring, or left unanswered.
+   */
   public AssessmentOutcome assess(Attempt attempt, RequestContext context) {
     boolean small = policy.smallAmounts().isSmall(attempt.amount(), attempt.currency());
     if (!history.record(attempt, small)) {
@@ -43,7 +49,14 @@ public class RiskAssessor {
     if (attempt.declinedAtRequest().isPresent()) {
       return new RecordedOnly(attempt.declinedAtRequest().get());
     }
-    Assessment assessment = policy.assess(new Features(attempt, history.asOf(attempt)));
+    return switch (SandboxSimulation.of(context.mode() == Mode.SANDBOX, attempt.amount())) {
+      case NONE -> publish(attempt, policy.assess(new Features(attempt, history.asOf(attempt))), context);
+      case BLOCK -> publish(attempt, SandboxSimulation.blocked(attempt), context);
+      case NO_ANSWER -> new Unanswered(attempt.authorizationId());
+    };
+  }
+
+  private Assessed publish(Attempt attempt, Assessment assessment, RequestContext context) {
     publisher.publish(attempt, assessment, policy.freezeAfter(attempt, assessment), context);
     return new Assessed(assessment);
   }
