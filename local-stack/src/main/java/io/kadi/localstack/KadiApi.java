@@ -24,7 +24,9 @@ import java.util.Map;
  * ({@code /v1/cards}), or a whole URL for another service ({@code http://localhost:8084/v1/audit/verify}). The
  * answer's body goes to standard output and its status to standard error; like curl, the exit status is 0 whenever
  * an answer came, whatever its status. When an operation needs step-up and the credentials hold a TOTP seed (the
- * sandbox operator's do), the request is sent again, newly signed, with the current code, as a person would.
+ * sandbox operator's do), the request is sent again, newly signed, with the current code, as a person would. With
+ * {@code KADI_TLS=1}, as the stack was started with, it speaks HTTPS to the same addresses and trusts the stack's
+ * development certificate ({@code $KADI_HOME/tls/cert.pem}) and nothing else.
  */
 public final class KadiApi {
 
@@ -49,17 +51,25 @@ public final class KadiApi {
     String body = rest.size() == 3 ? body(rest.get(2)) : null;
     LocalCredentials local = LocalCredentials.read(LocalCredentials.file(System.getenv()));
     URI uri = URI.create(rest.get(1).startsWith("/") ? local.apiUrl() + rest.get(1) : rest.get(1));
-    HttpResponse<String> response = send(local.credentials(), method, uri, body, headers);
-    if (response.statusCode() == 401 && local.totp() != null && response.body().contains("\"step_up_required\"")) {
-      headers.put(StepUps.HEADER, new TotpVerifier().codeAt(local.totp(), Instant.now()));
-      response = send(local.credentials(), method, uri, body, headers);
+    HttpClient.Builder client = HttpClient.newBuilder();
+    if (LocalTls.requested(System.getenv())) {
+      uri = LocalTls.https(uri);
+      client.sslContext(LocalTls.trustingTheCertificate(Path.of(System.getenv().getOrDefault("KADI_HOME", ".kadi"))));
+    }
+    HttpResponse<String> response;
+    try (HttpClient http = client.build()) {
+      response = send(http, local.credentials(), method, uri, body, headers);
+      if (response.statusCode() == 401 && local.totp() != null && response.body().contains("\"step_up_required\"")) {
+        headers.put(StepUps.HEADER, new TotpVerifier().codeAt(local.totp(), Instant.now()));
+        response = send(http, local.credentials(), method, uri, body, headers);
+      }
     }
     System.err.println("HTTP " + response.statusCode() + response.headers().firstValue("X-Request-Id").map(id -> " (request id " + id + ")").orElse(""));
     System.out.println(response.body());
   }
 
-  static HttpResponse<String> send(ApiCredentials credentials, String method, URI uri, String body, Map<String, String> headers)
-      throws IOException, InterruptedException {
+  static HttpResponse<String> send(HttpClient http, ApiCredentials credentials, String method, URI uri, String body,
+      Map<String, String> headers) throws IOException, InterruptedException {
     byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
     HttpRequest.Builder request = HttpRequest.newBuilder(uri)
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(bytes));
@@ -68,9 +78,7 @@ public final class KadiApi {
     }
     credentials.sign(method, uri, bytes).forEach(request::header);
     headers.forEach(request::header);
-    try (HttpClient http = HttpClient.newHttpClient()) {
-      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static String body(String argument) throws IOException {

@@ -31,8 +31,9 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * PostgreSQL database, one schema each. Kafka's data lives as long as the process; PostgreSQL's stays.
  *
  * <p>Configured from the environment: {@code DATABASE_URL} (default {@value PostgresUrl#DEFAULT}),
- * {@code KADI_HOME} (default {@code .kadi}, where the generated local secrets are kept) and {@code KADI_CREDENTIALS}
- * (default {@code $KADI_HOME/credentials}, where card-service writes the bootstrapped sandbox operator's key).
+ * {@code KADI_HOME} (default {@code .kadi}, where the generated local secrets are kept), {@code KADI_CREDENTIALS}
+ * (default {@code $KADI_HOME/credentials}, where card-service writes the bootstrapped sandbox operator's key) and
+ * {@code KADI_TLS} ({@code 1}: the services speak HTTPS only, with the development certificate of {@link LocalTls}).
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -43,18 +44,22 @@ public final class LocalStack implements AutoCloseable {
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private final PostgresUrl database;
+  /** The development certificate the services serve, or null: plain HTTP. */
+  private final Path certificate;
   private EmbeddedKafkaKraftBroker broker;
   private SchemaRegistryHttpServer registry;
 
-  private LocalStack(PostgresUrl database) {
+  private LocalStack(PostgresUrl database, Path certificate) {
     this.database = database;
+    this.certificate = certificate;
   }
 
   public static void main(String[] args) {
     LocalStack stack;
     try {
       stack = start(PostgresUrl.parse(System.getenv("DATABASE_URL")),
-          Path.of(System.getenv().getOrDefault("KADI_HOME", ".kadi")), LocalCredentials.file(System.getenv()));
+          Path.of(System.getenv().getOrDefault("KADI_HOME", ".kadi")), LocalCredentials.file(System.getenv()),
+          LocalTls.requested(System.getenv()));
     } catch (RuntimeException e) {
       System.err.println("\nKadi local stack could not start: " + rootMessage(e));
       System.exit(1);
@@ -68,10 +73,12 @@ public final class LocalStack implements AutoCloseable {
   }
 
   /** Starts everything, or, when any part fails, stops what had started and throws. */
-  static LocalStack start(PostgresUrl database, Path home, Path credentials) {
+  static LocalStack start(PostgresUrl database, Path home, Path credentials, boolean tls) {
     database.ensureDatabaseExists();
     Map<String, Object> secrets = LocalSecrets.loadOrCreate(home);
-    LocalStack stack = new LocalStack(database);
+    // The kit serves HTTPS only, TLS 1.2 and up, to a service given a certificate (io.kadi.kit.tls.ApiTls).
+    Map<String, Object> tlsSettings = tls ? LocalTls.loadOrCreate(home) : Map.of();
+    LocalStack stack = new LocalStack(database, tls ? LocalTls.certificate(home) : null);
     try {
       stack.startBroker();
       stack.startRegistry();
@@ -84,6 +91,7 @@ public final class LocalStack implements AutoCloseable {
             "spring.kafka.properties.schema.registry.url", "mock://" + REGISTRY_SCOPE,
             // One log for four services: the logger names tell them apart, a shared application name would not.
             "logging.include-application-name", "false"));
+        settings.putAll(tlsSettings);
         if (application == CardServiceApplication.class) {
           settings.putAll(secrets);
           settings.put("kadi.iam.bootstrap.credentials-file", credentials.toAbsolutePath());
@@ -160,9 +168,14 @@ public final class LocalStack implements AutoCloseable {
   String describe() {
     StringBuilder text = new StringBuilder("\nKadi local stack is up. Every REST call is signed: ./kadi api signs with the\n"
         + "sandbox operator's key in .kadi/credentials (try: ./kadi api GET /v1/api_clients).\n\n");
+    if (certificate != null) {
+      text.append(("The services speak HTTPS only (TLS 1.3 and 1.2) with a self-signed development certificate, which\n"
+          + "KADI_TLS=1 ./kadi api trusts. So can curl: curl --cacert %s https://localhost:8081/actuator/health\n\n")
+          .formatted(certificate));
+    }
     started.stream().filter(ConfigurableApplicationContext.class::isInstance).map(ConfigurableApplicationContext.class::cast)
-        .toList().reversed().forEach(service -> text.append("  %-16s http://localhost:%d%n".formatted(
-        service.getEnvironment().getProperty("spring.application.name"),
+        .toList().reversed().forEach(service -> text.append("  %-16s %s://localhost:%d%n".formatted(
+        service.getEnvironment().getProperty("spring.application.name"), certificate != null ? "https" : "http",
         ((WebServerApplicationContext) service).getWebServer().getPort())));
     text.append("  %-16s localhost:%d (in-process KRaft broker; its data lasts until the stack stops)%n".formatted("Kafka", KAFKA_PORT))
         .append("  %-16s %s (in memory, Confluent REST API)%n".formatted("Schema registry", registry.url()))
