@@ -42,7 +42,14 @@ public final class PollInbox {
   static final int MAX_PER_TRANSACTION = 20;
 
   /** A record's id in the inbox, and its effects. */
-  public record Message(String id, Runnable effects) {}
+  public record Message(String id, Runnable effects) {
+
+    /**
+     * A record with no effects at all: there is nothing to do twice, so nothing is remembered either (no inbox row).
+     * For topics whose records mostly concern the handler not at all, such as the access log for the security alerts.
+     */
+    public static final Message NOTHING = new Message("", () -> {});
+  }
 
   private final Inbox inbox;
   private final TransactionTemplate transactions;
@@ -112,7 +119,9 @@ public final class PollInbox {
 
   private <V> void process(String handler, ConsumerRecord<String, V> record, Function<V, Message> message) {
     Message handled = message.apply(record.value());
-    inbox.processOnce(handler, handled.id(), handled.effects());
+    if (handled != Message.NOTHING) {
+      inbox.processOnce(handler, handled.id(), handled.effects());
+    }
   }
 
   private static DeserializationException unreadable(ConsumerRecord<?, ?> record) {

@@ -140,6 +140,19 @@ class PollInboxIT {
     assertThat(notes(before)).isEqualTo(1);
   }
 
+  @Test
+  void aRecordThatComesToNothingLeavesNoInboxRowAndTheOthersAreHandled() {
+    String ignored = "ignore-" + newId();
+    String kept = newId();
+
+    polls.processAll(HANDLER, List.of(record("k", ignored), record("k", kept)),
+        id -> id.startsWith("ignore-") ? PollInbox.Message.NOTHING : message(id));
+
+    assertThat(handled).containsExactly(kept);
+    assertThat(inboxRows(ignored)).isZero();
+    assertThat(inboxRows(kept)).isEqualTo(1);
+  }
+
   private PollInbox.Message message(String id) {
     return new PollInbox.Message(id, () -> {
       if (id.startsWith("fail-")) {

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Counts each ApiRequestLogged of kadi.api-access.v1 toward the security alerts. A record's count, its alert and its
- * inbox row (keyed by its event id) commit together, so a redelivered record counts once; a poll's records commit in
+ * inbox row (keyed by its event id) commit together, so a redelivered record counts once; a record that counts toward
+ * nothing (most of them: accepted requests) leaves no inbox row; a poll's records commit in
  * one transaction ({@link PollInbox}). The topic is keyed by client id, and a record counts against its own client (or,
  * for the key {@code anonymous}, its source address), so two consumers never increment the same counter and the poll's
  * key order is the counters' lock order. Records that cannot be handled go to
@@ -49,6 +50,9 @@ class ApiAccessListener {
       Observation observation = monitor.observe(request);
       if (observation instanceof Observation.Unusable(String reason)) {
         throw new UnprocessableRecordException("ApiRequestLogged %s should raise an alert and cannot: %s".formatted(metadata.getEventId(), reason));
+      }
+      if (observation instanceof Observation.Ignored) {
+        return PollInbox.Message.NOTHING; // most requests: nothing to count, so nothing to remember either
       }
       RequestContext context = RequestContext.causedBy(metadata, metadata.getEventId().toString());
       return new PollInbox.Message(metadata.getEventId().toString(), () -> {
