@@ -5,6 +5,7 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.BucketNotFoundException;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
@@ -88,13 +89,31 @@ public final class RateLimiter {
     Objects.requireNonNull(rateClass, "rateClass");
     RateLimitProperties.Limit limit = properties.limit(rateClass);
     ConsumptionProbe probe;
+    String key = key(clientId, rateClass, limit);
     try {
-      probe = bucket(key(clientId, rateClass, limit), rateClass).tryConsumeAndReturnRemaining(1);
+      probe = consume(key, rateClass);
     } catch (RuntimeException e) {
       throw new RateLimitUnavailableException(
           "Could not count a " + rateClass.key() + " request of client " + clientId + ": " + e.getMessage(), e);
     }
     return RateDecision.of(probe, limit);
+  }
+
+  /**
+   * Batched commands can meet a bucket that another transaction has just created and not yet filled in, and Bucket4j
+   * then reports it as missing instead of creating it (seen under a new client's first burst: sixteen requests at
+   * once). Such a request is counted again through a plain proxy, which creates the bucket when it must.
+   */
+  private ConsumptionProbe consume(String key, RateClass rateClass) {
+    try {
+      return bucket(key, rateClass).tryConsumeAndReturnRemaining(1);
+    } catch (RuntimeException e) {
+      if (!(e instanceof BucketNotFoundException) && !(e.getCause() instanceof BucketNotFoundException)) {
+        throw e;
+      }
+      BucketConfiguration configuration = configurations.get(rateClass);
+      return buckets.builder().build(key, () -> configuration).tryConsumeAndReturnRemaining(1);
+    }
   }
 
   /** Deletes at most {@code max} buckets past their expiry; returns how many. */

@@ -119,6 +119,34 @@ class RateLimiterIT {
     assertThat(decisions).extracting(RateDecision::allowed).containsExactly(true, true, true, true, true, false, false);
   }
 
+  /**
+   * What a new client's first burst does: sixteen first requests at once, on the real clock, with a large limit (the
+   * benchmark's setup once met a bucket Bucket4j called missing, there). Fifty new clients, to give the race a chance.
+   */
+  @Test
+  void aNewClientsFirstRequestsAtOnceAreAllCounted() throws Exception {
+    RateLimitProperties large = new RateLimitProperties(null, new Limit(1_000_000, Duration.ofSeconds(1)), null, null, null);
+    RateLimiter limiter = instance(large, Clock.systemUTC());
+    int threads = 16;
+    try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+      for (int round = 0; round < 50; round++) {
+        String newClient = client + "-" + round;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Boolean>> answers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+          answers.add(pool.submit(() -> {
+            start.await();
+            return limiter.tryConsume(newClient, RateClass.WRITE).allowed();
+          }));
+        }
+        start.countDown();
+        for (Future<Boolean> answer : answers) {
+          assertThat(answer.get()).isTrue();
+        }
+      }
+    }
+  }
+
   @Test
   void concurrentRequestsOverTwoInstancesAreAllowedExactlyTheCapacity() throws Exception {
     // No refill while the test runs: the clock stands still.
