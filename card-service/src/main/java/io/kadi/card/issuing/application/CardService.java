@@ -1,5 +1,9 @@
 package io.kadi.card.issuing.application;
 
+import io.kadi.card.outcome.Refusal;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 import io.kadi.card.cardholder.application.CardholderService;
 import io.kadi.card.cardholder.domain.Cardholder;
 import io.kadi.card.issuing.domain.Amounts;
@@ -67,6 +71,28 @@ public class CardService {
     return Amounts.currency(request.currency())
         .then(currency -> verifiedCardholder(request.cardholderId(), context.tenant())
             .then(cardholder -> Outcome.done(issue(cardholder, request.type(), currency, context))));
+  }
+
+  /** How many cards one bulk issuance may ask for. */
+  public static final int MAX_BULK = 100;
+
+  /**
+   * Issues every card asked for, or none: the first refusal rolls the whole transaction back (no card, no event) and
+   * names the request by its position.
+   */
+  @Transactional
+  public Outcome<List<Card>> issueAll(List<NewCard> requests, RequestContext context) {
+    List<Card> issued = new ArrayList<>();
+    for (int i = 0; i < requests.size(); i++) {
+      switch (issue(requests.get(i), context)) {
+        case Outcome.Done<Card>(Card card) -> issued.add(card);
+        case Outcome.Refused<Card>(Refusal refusal) -> {
+          TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+          return Outcome.refused(refusal.code(), "cards[" + i + "]: " + refusal.detail() + " No card was issued.");
+        }
+      }
+    }
+    return Outcome.done(issued);
   }
 
   private Outcome<Cardholder> verifiedCardholder(UUID cardholderId, Tenant tenant) {

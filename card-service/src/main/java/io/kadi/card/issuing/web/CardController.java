@@ -11,13 +11,17 @@ import io.kadi.card.outcome.web.Refusals;
 import io.kadi.kit.context.RequestContext;
 import io.kadi.kit.security.RequiresScope;
 import io.kadi.kit.security.Scopes;
+import io.kadi.kit.security.Sensitive;
+import io.kadi.kit.security.StepUp;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -75,6 +79,21 @@ class CardController {
     Card card = Refusals.orThrow(cards.issue(new NewCard(request.cardholderId(),
         CardType.valueOf(request.type().name().toUpperCase(Locale.ROOT)), request.currency()), context));
     return ResponseEntity.created(URI.create("/v1/cards/" + card.id())).body(CardView.of(card));
+  }
+
+  record BulkIssueRequest(@NotNull @Size(min = 1, max = CardService.MAX_BULK) List<@Valid @NotNull IssueCardRequest> cards) {}
+
+  /** Up to 100 cards at once, all or none: privileged, since it is how a stolen key would mint cards fastest. */
+  @StepUp
+  @Sensitive
+  @RequiresScope(Scopes.CARDS_ISSUE)
+  @PostMapping("/bulk")
+  ResponseEntity<Map<String, List<CardView>>> issueAll(@Valid @RequestBody BulkIssueRequest request, RequestContext context) {
+    List<Card> issued = Refusals.orThrow(cards.issueAll(request.cards().stream()
+        .map(card -> new NewCard(card.cardholderId(), CardType.valueOf(card.type().name().toUpperCase(Locale.ROOT)),
+            card.currency()))
+        .toList(), context));
+    return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("data", issued.stream().map(CardView::of).toList()));
   }
 
   @RequiresScope(Scopes.CARDS_READ)
