@@ -1,5 +1,6 @@
 package io.kadi.localstack;
 
+import io.kadi.card.iam.application.IamBootstrap;
 import io.kadi.kit.security.ApiCredentials;
 import io.kadi.kit.security.totp.TotpSecret;
 import java.io.IOException;
@@ -38,14 +39,14 @@ public record LocalCredentials(URI apiUrl, ApiCredentials credentials, TotpSecre
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + file, e);
     }
-    String url = properties.getProperty("KADI_API_URL");
-    String keyId = properties.getProperty("KADI_KEY_ID");
-    String secret = properties.getProperty("KADI_SECRET");
+    String url = properties.getProperty(IamBootstrap.URL);
+    String keyId = properties.getProperty(IamBootstrap.KEY_ID);
+    String secret = properties.getProperty(IamBootstrap.SECRET);
     if (url == null || keyId == null || secret == null) {
       throw new IllegalStateException(file + " lacks KADI_API_URL, KADI_KEY_ID or KADI_SECRET. Delete it and start the "
           + "stack again: it writes new ones.");
     }
-    String totp = properties.getProperty("KADI_TOTP_SECRET");
+    String totp = properties.getProperty(IamBootstrap.TOTP_SECRET);
     return new LocalCredentials(URI.create(url), new ApiCredentials(keyId, secret),
         totp == null ? null : TotpSecret.fromBase32(totp));
   }

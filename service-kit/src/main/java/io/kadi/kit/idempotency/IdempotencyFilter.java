@@ -66,8 +66,7 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
    * @param callers names the caller of a request (the authenticated API client); a request it names no caller for
    *     (null) passes through untouched, so the filter must run after the authentication that names callers
    */
-  public IdempotencyFilter(IdempotencyKeyStore keys, Function<HttpServletRequest, String> callers,
-      IdempotencyProperties properties) {
+  public IdempotencyFilter(IdempotencyKeyStore keys, Function<HttpServletRequest, String> callers) {
     this.keys = keys;
     this.callers = callers;
   }

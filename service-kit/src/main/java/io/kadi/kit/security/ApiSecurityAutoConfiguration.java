@@ -125,9 +125,9 @@ public class ApiSecurityAutoConfiguration {
 
   /** After authentication, which names the caller (keys are per client), for requests and their async dispatches. */
   @Bean
-  FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyKeyStore keys, IdempotencyProperties properties) {
+  FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyKeyStore keys) {
     FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(new IdempotencyFilter(keys,
-        request -> ApiCaller.of(request).map(caller -> caller.clientId().toString()).orElse(null), properties));
+        request -> ApiCaller.of(request).map(caller -> caller.clientId().toString()).orElse(null)));
     registration.setOrder(IDEMPOTENCY_ORDER);
     registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
     return registration;

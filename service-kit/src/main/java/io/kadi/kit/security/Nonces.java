@@ -6,8 +6,8 @@ import java.sql.Timestamp;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The nonces of accepted requests, in the service's schema, shared by all its instances. A nonce is kept until its
- * request's timestamp leaves the allowed skew; after that the timestamp check refuses a replay by itself.
+ * The nonces of accepted requests, in the service's schema, shared by all its instances. A nonce is kept for twice the
+ * allowed skew after its request's timestamp; after that the timestamp check refuses a replay by itself.
  */
 public final class Nonces {
 

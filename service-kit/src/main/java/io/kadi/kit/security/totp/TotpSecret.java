@@ -2,7 +2,6 @@ package io.kadi.kit.security.totp;
 
 import java.security.Key;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.Objects;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.commons.codec.binary.Base32;
