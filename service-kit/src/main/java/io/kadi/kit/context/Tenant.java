@@ -19,8 +19,4 @@ public record Tenant(Mode mode, UUID programId) {
   public static Tenant anyProgram(Mode mode) {
     return new Tenant(mode, null);
   }
-
-  public boolean sees(Mode objectMode, UUID objectProgram) {
-    return mode == objectMode && (programId == null || programId.equals(objectProgram));
-  }
 }

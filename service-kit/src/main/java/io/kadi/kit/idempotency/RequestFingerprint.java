@@ -1,8 +1,7 @@
 package io.kadi.kit.idempotency;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.kadi.kit.security.CanonicalRequest;
+
 
 /**
  * What makes two requests with one key the same request: method, path, query string and body. The body is kept as
@@ -14,14 +13,6 @@ import java.util.HexFormat;
 public record RequestFingerprint(String method, String path, String bodySha256) {
 
   public static RequestFingerprint of(String method, String path, String query, byte[] body) {
-    return new RequestFingerprint(method, query == null ? path : path + "?" + query, sha256(body));
-  }
-
-  private static String sha256(byte[] body) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Every Java platform has SHA-256", e);
-    }
+    return new RequestFingerprint(method, query == null ? path : path + "?" + query, CanonicalRequest.sha256Hex(body));
   }
 }

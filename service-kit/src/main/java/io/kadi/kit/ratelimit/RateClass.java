@@ -14,8 +14,8 @@ public enum RateClass {
   /** What must stay rare even for a trusted client: key management, revealing a PAN, bulk issuance. */
   SENSITIVE;
 
-  /** How the class appears in a bucket's key: {@code read}, {@code write}, {@code sensitive}. */
-  String key() {
+  /** The class as a bucket's key and a problem's {@code rate_class} show it: {@code read}, {@code write}, {@code sensitive}. */
+  public String key() {
     return name().toLowerCase(Locale.ROOT);
   }
 }

@@ -83,7 +83,8 @@ public record CanonicalRequest(String method, String path, String query, long ti
         .collect(Collectors.joining("&"));
   }
 
-  static String sha256Hex(byte[] body) {
+  /** Lower-case hex SHA-256 of the bytes (of nothing, for null): the body's part, and the idempotency fingerprint's. */
+  public static String sha256Hex(byte[] body) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body == null ? new byte[0] : body));
     } catch (GeneralSecurityException e) {

@@ -49,10 +49,9 @@ final class ScopeInterceptor implements HandlerInterceptor {
     RateDecision decision = limits.tryConsume(caller.clientId().toString(), rateClass);
     decision.writeHeaders(response);
     if (!decision.allowed()) {
-      throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "rate_limited", "This client sent more "
-          + rateClass.name().toLowerCase(java.util.Locale.ROOT) + " requests than its limit of " + decision.policy()
-          + " (requests;w=seconds). Retry after " + decision.retryAfterSeconds() + " s.",
-          Map.of("rate_class", rateClass.name().toLowerCase(java.util.Locale.ROOT)));
+      throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "rate_limited", "This client sent more " + rateClass.key()
+          + " requests than its limit of " + decision.policy() + " (requests;w=seconds). Retry after "
+          + decision.retryAfterSeconds() + " s.", Map.of("rate_class", rateClass.key()));
     }
     StepUp stepUp = method.getMethodAnnotation(StepUp.class);
     if (stepUp != null) {

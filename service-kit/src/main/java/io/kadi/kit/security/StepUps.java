@@ -77,7 +77,7 @@ public final class StepUps {
       if (!decision.allowed()) {
         throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "rate_limited", "This client checked more TOTP codes than its "
             + "sensitive limit of " + decision.policy() + " allows. Retry after " + decision.retryAfterSeconds() + " s.",
-            Map.of("rate_class", "sensitive"));
+            Map.of("rate_class", RateClass.SENSITIVE.key()));
       }
     }
     TotpSecret secret = TotpSecret.of(cipher.open(ApiKey.totpOwner(key.clientId()), totp.keyVersion(), totp.ciphertext()));

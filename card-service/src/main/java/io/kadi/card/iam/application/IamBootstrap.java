@@ -60,7 +60,7 @@ public final class IamBootstrap implements ApplicationRunner {
     }
     Mode mode = Mode.fromWireName(settings.mode());
     List<Cidr> networks = settings.allowedIps().stream().map(Cidr::parse).toList();
-    if (mode == Mode.LIVE && requireLiveAllowlist && (networks.isEmpty() || networks.stream().anyMatch(ClientRequest::tooWide))) {
+    if (ClientRequest.lacksLiveAllowlist(mode, networks, requireLiveAllowlist)) {
       throw new IllegalStateException("A live operator needs kadi.iam.bootstrap.allowed-ips (KADI_BOOTSTRAP_ALLOWED_IPS in "
           + "docker-compose.yml): the networks it will call from, none wider than a /8 (IPv4) or /16 (IPv6).");
     }

@@ -49,7 +49,7 @@ public record ClientRequest(String name, Mode mode, List<String> roles, List<Str
       return new Checked.Refused(new Refusal.Invalid(invalid.get()));
     }
     List<Cidr> networks = allowedIps.stream().map(Cidr::parse).distinct().toList();
-    if (mode == Mode.LIVE && requireLiveAllowlist && (networks.isEmpty() || networks.stream().anyMatch(ClientRequest::tooWide))) {
+    if (lacksLiveAllowlist(mode, networks, requireLiveAllowlist)) {
       return new Checked.Refused(new Refusal.AllowlistRequired());
     }
     List<String> ips = networks.stream().map(Cidr::toString).toList();
@@ -91,8 +91,13 @@ public record ClientRequest(String name, Mode mode, List<String> roles, List<Str
     return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems) + ".");
   }
 
+  /** Whether a client of the mode with these networks breaks the live-allowlist rule, when the rule is on. */
+  public static boolean lacksLiveAllowlist(Mode mode, List<Cidr> networks, boolean requireLiveAllowlist) {
+    return mode == Mode.LIVE && requireLiveAllowlist && (networks.isEmpty() || networks.stream().anyMatch(ClientRequest::tooWide));
+  }
+
   /** Wider than a /8 of IPv4 or a /16 of IPv6: {@code 0.0.0.0/0} is no allowlist. */
-  public static boolean tooWide(Cidr network) {
+  private static boolean tooWide(Cidr network) {
     return network.prefixLength() < (network.network().length == 4 ? 8 : 16);
   }
 

@@ -68,17 +68,16 @@ public class ApiClientRepository {
 
   /** The client, locked for a change, if the mode's (and, when given, the program's) client with this id exists. */
   public Optional<ApiClient> findForUpdate(UUID id, Mode mode, UUID program) {
-    return jdbc.sql("select " + CLIENT_COLUMNS + " from iam.api_clients where id = ? and mode = ?"
-            + " and (cast(? as uuid) is null or program_id = cast(? as uuid)) for update")
-        .params(id, mode.wireName(), program, program)
-        .query((row, number) -> client(row, List.of()))
-        .optional()
-        .map(client -> withKeys(List.of(client)).getFirst());
+    return select(id, mode, program, " for update");
   }
 
   public Optional<ApiClient> find(UUID id, Mode mode, UUID program) {
+    return select(id, mode, program, "");
+  }
+
+  private Optional<ApiClient> select(UUID id, Mode mode, UUID program, String lock) {
     return jdbc.sql("select " + CLIENT_COLUMNS + " from iam.api_clients where id = ? and mode = ?"
-            + " and (cast(? as uuid) is null or program_id = cast(? as uuid))")
+            + " and (cast(? as uuid) is null or program_id = cast(? as uuid))" + lock)
         .params(id, mode.wireName(), program, program)
         .query((row, number) -> client(row, List.of()))
         .optional()
